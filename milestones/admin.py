@@ -1,0 +1,114 @@
+from django.contrib import admin
+from django.db import transaction
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
+from .forms import MilestoneAdminForm
+from .models import DateChange, Milestone, ProgressUpdate, ReportingPeriod
+
+
+class DateChangeInline(admin.TabularInline):
+    model = DateChange
+    extra = 0
+    can_delete = False
+    fields = ("field", "old_text", "new_text", "reason", "changed_by", "changed_at")
+    readonly_fields = fields
+    verbose_name_plural = "date history (moves are recorded by changing the dates above)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(SimpleHistoryAdmin):
+    form = MilestoneAdminForm
+    list_display = (
+        "title",
+        "service_area",
+        "stage",
+        "planned_start_text",
+        "planned_completion_text",
+        "status",
+        "rag",
+        "owner",
+    )
+    list_filter = ("service_area__programme", "status", "rag", "stage__code")
+    search_fields = ("title", "comment", "service_area__name", "owner__name")
+    list_select_related = ("service_area", "stage", "owner")
+    autocomplete_fields = ("service_area", "owner", "reports_to")
+    inlines = [DateChangeInline]
+    fieldsets = (
+        (None, {"fields": ("service_area", "stage", "title", "status", "rag", "owner", "order")}),
+        (
+            "Dates (write them as people do: “end March 2010”, “Q1 2009”, “2009/10”)",
+            {
+                "fields": (
+                    "planned_start_text",
+                    "planned_completion_text",
+                    "forecast_completion_text",
+                    "change_reason",
+                    "actual_start_text",
+                    "actual_completion_text",
+                )
+            },
+        ),
+        (None, {"fields": ("comment", "estimated_cost", "estimated_cost_note", "reports_to")}),
+    )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj._history_user = request.user
+            super().save_model(request, obj, form, change)
+            return
+        # Moves of planned and forecast dates go through the service so that each leaves a
+        # DateChange with its reason; everything else is saved as usual first.
+        moved = {name: getattr(obj, name) for name in form.moved_dates()}
+        saved = Milestone.objects.get(pk=obj.pk)
+        with transaction.atomic():
+            for name in moved:
+                setattr(obj, name, getattr(saved, name))
+            super().save_model(request, obj, form, change)
+            for name, new in moved.items():
+                services.milestone_reschedule(
+                    milestone=obj,
+                    field=name,
+                    new=new,
+                    reason=form.cleaned_data["change_reason"],
+                    by=request.user,
+                )
+
+
+@admin.register(DateChange)
+class DateChangeAdmin(admin.ModelAdmin):
+    """Date history is a record: it can be read here but never edited or deleted."""
+
+    list_display = ("milestone", "field", "old_text", "new_text", "reason", "changed_by", "changed_at")
+    list_filter = ("field", "milestone__service_area__programme")
+    search_fields = ("milestone__title", "reason")
+    list_select_related = ("milestone", "changed_by")
+    date_hierarchy = "changed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(admin.ModelAdmin):
+    list_display = ("label", "programme", "start", "end")
+    list_filter = ("programme",)
+    search_fields = ("label",)
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(admin.ModelAdmin):
+    list_display = ("service_area", "milestone", "period", "author", "written_at")
+    list_filter = ("service_area__programme", "period")
+    search_fields = ("text", "service_area__name", "milestone__title")
+    list_select_related = ("service_area", "milestone", "period", "author")
+    autocomplete_fields = ("service_area", "milestone", "author")

@@ -1,0 +1,341 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from programmes.models.ratings import rag_field
+
+from .fuzzy_columns import (
+    dates_in_order_constraint,
+    fuzzy_date_columns,
+    fuzzy_date_constraints,
+    fuzzy_date_property,
+)
+from .fuzzydates import FuzzyDate
+from .querysets import MilestoneQuerySet
+
+# Dates whose moves are slippage: changing one needs a reason and leaves a DateChange.
+RESCHEDULABLE_DATES = ("planned_start", "planned_completion", "forecast_completion")
+MILESTONE_DATES = (*RESCHEDULABLE_DATES, "actual_start", "actual_completion")
+
+
+class Milestone(models.Model):
+    """Something a service area must reach by a date: a stage's start and completion, a report to
+    a board. Dates are kept as people write them (see ``fuzzy_columns``); every move of a planned
+    or forecast date is recorded as a :class:`DateChange` by ``services.milestone_reschedule``."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETE = "complete", "Complete"
+        WILL_NOT_BE_MET = "will_not_be_met", "Will not be met"
+        ON_HOLD = "on_hold", "On hold"
+        CANCELLED = "cancelled", "Cancelled"
+
+    RESCHEDULABLE_DATES = RESCHEDULABLE_DATES
+    DATE_NAMES = MILESTONE_DATES
+
+    service_area = models.ForeignKey(
+        "programmes.ServiceArea",
+        verbose_name="service area",
+        on_delete=models.CASCADE,
+        related_name="milestones",
+    )
+    stage = models.ForeignKey(
+        "programmes.StageDefinition",
+        verbose_name="stage",
+        # RESTRICT, not PROTECT: a stage in use cannot be deleted on its own, but deleting the
+        # whole programme takes its stages and milestones together.
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="milestones",
+    )
+    title = models.CharField("milestone", max_length=300)
+    (
+        planned_start_text,
+        planned_start_earliest,
+        planned_start_latest,
+        planned_start_precision,
+    ) = fuzzy_date_columns("planned start")
+    planned_start = fuzzy_date_property("planned_start")
+    (
+        planned_completion_text,
+        planned_completion_earliest,
+        planned_completion_latest,
+        planned_completion_precision,
+    ) = fuzzy_date_columns("planned completion")
+    planned_completion = fuzzy_date_property("planned_completion")
+    (
+        forecast_completion_text,
+        forecast_completion_earliest,
+        forecast_completion_latest,
+        forecast_completion_precision,
+    ) = fuzzy_date_columns(
+        "forecast completion", help_text="When it is now expected, if not the planned date."
+    )
+    forecast_completion = fuzzy_date_property("forecast_completion")
+    (
+        actual_start_text,
+        actual_start_earliest,
+        actual_start_latest,
+        actual_start_precision,
+    ) = fuzzy_date_columns("actual start")
+    actual_start = fuzzy_date_property("actual_start")
+    (
+        actual_completion_text,
+        actual_completion_earliest,
+        actual_completion_latest,
+        actual_completion_precision,
+    ) = fuzzy_date_columns("actual completion", help_text="The date it was delivered.")
+    actual_completion = fuzzy_date_property("actual_completion")
+    status = models.CharField(
+        "status", max_length=16, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    rag = rag_field()
+    owner = models.ForeignKey(
+        "programmes.Person",
+        verbose_name="owner",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="milestones",
+    )
+    comment = models.TextField(
+        "comment / current activity",
+        blank=True,
+        help_text="Markdown: paragraphs, and bullet lists with - (indent four spaces to nest).",
+    )
+    estimated_cost = models.DecimalField(
+        "estimated cost", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    estimated_cost_note = models.CharField("estimated cost note", max_length=100, blank=True)
+    reports_to = models.ForeignKey(
+        "programmes.Meeting",
+        verbose_name="reports to",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="milestones",
+    )
+    order = models.PositiveSmallIntegerField("order", default=0)
+
+    objects = MilestoneQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["service_area", "order", "id"]
+        constraints = [
+            *[
+                constraint
+                for name in MILESTONE_DATES
+                for constraint in fuzzy_date_constraints(name, "milestone")
+            ],
+            dates_in_order_constraint(
+                "planned_start",
+                "planned_completion",
+                "milestone",
+                "The planned completion cannot be before the planned start.",
+            ),
+            dates_in_order_constraint(
+                "actual_start",
+                "actual_completion",
+                "milestone",
+                "The actual completion cannot be before the actual start.",
+            ),
+            models.CheckConstraint(
+                condition=Q(estimated_cost__isnull=True) | Q(estimated_cost__gte=0),
+                name="milestone_estimated_cost_not_negative",
+                violation_error_message="The estimated cost cannot be negative.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        programme_id = self.service_area.programme_id if self.service_area_id else None
+        if self.stage_id and self.stage.programme_id != programme_id:
+            raise ValidationError({"stage": "This stage belongs to a different programme."})
+        if self.reports_to_id and self.reports_to.body.programme_id != programme_id:
+            raise ValidationError(
+                {"reports_to": "This meeting belongs to a different programme's body."}
+            )
+
+    @property
+    def expected_completion(self) -> FuzzyDate:
+        """When it will be (or was) done: actual, else forecast, else planned."""
+        for name in ("actual_completion", "forecast_completion", "planned_completion"):
+            value = getattr(self, name)
+            if value.is_dated:
+                return value
+        return self.planned_completion
+
+    def is_late(self, today) -> bool:
+        """Not finished and its planned completion has passed."""
+        if self.status in (self.Status.COMPLETE, self.Status.CANCELLED):
+            return False
+        return self.planned_completion.is_late(today)
+
+
+class DateChange(models.Model):
+    """A move of one of a milestone's dates: the heart of slippage reporting. Never edited or
+    deleted; the reports derive "extended to May 2010" and "moved from 31 Jul 2009" from these."""
+
+    milestone = models.ForeignKey(
+        Milestone, verbose_name="milestone", on_delete=models.CASCADE, related_name="date_changes"
+    )
+    field = models.CharField(
+        "date",
+        max_length=24,
+        choices=[(name, name.replace("_", " ")) for name in RESCHEDULABLE_DATES],
+    )
+    old_text, old_earliest, old_latest, old_precision = fuzzy_date_columns("old date")
+    old = fuzzy_date_property("old")
+    new_text, new_earliest, new_latest, new_precision = fuzzy_date_columns("new date")
+    new = fuzzy_date_property("new")
+    reason = models.TextField("reason")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="changed by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="milestone_date_changes",
+    )
+    changed_at = models.DateTimeField("changed at", default=timezone.now)
+
+    class Meta:
+        ordering = ["milestone", "changed_at", "id"]
+        verbose_name = "date change"
+        get_latest_by = ["changed_at", "id"]
+        constraints = [
+            *fuzzy_date_constraints("old", "datechange"),
+            *fuzzy_date_constraints("new", "datechange"),
+            models.CheckConstraint(
+                condition=~Q(reason=""),
+                name="datechange_has_reason",
+                violation_error_message="Say why the date moved.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.milestone}: {self.get_field_display()} {self.old} → {self.new}"
+
+    @property
+    def is_extension(self) -> bool:
+        """True when the new date is later than the old one (the usual kind of slippage)."""
+        return self.new.sort_key > self.old.sort_key
+
+
+class ReportingPeriod(models.Model):
+    """A month or a quarter that updates belong to; reports compare one period with the last."""
+
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name="programme",
+        on_delete=models.CASCADE,
+        related_name="reporting_periods",
+    )
+    label = models.CharField("label", max_length=60, help_text='e.g. "March 2010", "2008/09".')
+    start = models.DateField("start")
+    end = models.DateField("end")
+
+    class Meta:
+        ordering = ["programme", "start"]
+        verbose_name = "reporting period"
+        constraints = [
+            models.UniqueConstraint(
+                "programme",
+                "label",
+                name="period_label_unique_in_programme",
+                violation_error_message="This programme already has a period with this label.",
+            ),
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")),
+                name="period_ends_after_it_starts",
+                violation_error_message="A reporting period cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class ProgressUpdate(models.Model):
+    """What happened in a reporting period, for a service area or one of its milestones."""
+
+    service_area = models.ForeignKey(
+        "programmes.ServiceArea",
+        verbose_name="service area",
+        on_delete=models.CASCADE,
+        related_name="updates",
+    )
+    milestone = models.ForeignKey(
+        Milestone,
+        verbose_name="milestone",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="updates",
+        help_text="Leave blank for an update on the service area as a whole.",
+    )
+    period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name="reporting period",
+        on_delete=models.RESTRICT,
+        related_name="updates",
+    )
+    text = models.TextField("update", help_text="Markdown.")
+    author = models.ForeignKey(
+        "programmes.Person",
+        verbose_name="author",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="updates",
+    )
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="written by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="progress_updates",
+    )
+    written_at = models.DateTimeField("written at", default=timezone.now)
+
+    class Meta:
+        ordering = ["service_area", "-period__start", "id"]
+        verbose_name = "progress update"
+        constraints = [
+            models.UniqueConstraint(
+                "milestone",
+                "period",
+                condition=Q(milestone__isnull=False),
+                name="one_update_per_milestone_and_period",
+                violation_error_message="This milestone already has an update for this period.",
+            ),
+            models.UniqueConstraint(
+                "service_area",
+                "period",
+                condition=Q(milestone__isnull=True),
+                name="one_update_per_area_and_period",
+                violation_error_message="This service area already has an update for this period.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.service_area} – {self.period}"
+
+    def clean(self):
+        if self.milestone_id and self.milestone.service_area_id != self.service_area_id:
+            raise ValidationError({"milestone": "This milestone is in a different service area."})
+        if (
+            self.period_id
+            and self.service_area_id
+            and self.period.programme_id != self.service_area.programme_id
+        ):
+            raise ValidationError({"period": "This period belongs to a different programme."})

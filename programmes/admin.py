@@ -1,0 +1,271 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from milestones.forms import FuzzyDateModelForm
+
+from .models import (
+    Action,
+    BodyMembership,
+    BudgetLine,
+    GlossaryTerm,
+    GovernanceBody,
+    Lesson,
+    Meeting,
+    Objective,
+    Organisation,
+    Participation,
+    Person,
+    Programme,
+    Risk,
+    SavingsLine,
+    SavingsReallocation,
+    ServiceArea,
+    ServiceAreaRole,
+    StageDefinition,
+)
+
+
+def programme_form(model, *dates):
+    """An admin form for a model with fuzzy dates, read with its programme's quarters."""
+
+    class Form(FuzzyDateModelForm):
+        fuzzy_dates = dates
+
+        class Meta:
+            fields = "__all__"
+
+        def quarters(self):
+            programme = self.cleaned_data.get("programme") or getattr(
+                self.instance, "programme", None
+            )
+            return programme.quarters if programme else "calendar"
+
+    Form.Meta.model = model
+    return Form
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name", "kind")
+    list_filter = ("kind",)
+    search_fields = ("name", "short_name")
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ("name", "job_title", "organisation", "email", "telephone", "user")
+    list_filter = ("organisation",)
+    search_fields = ("name", "job_title", "email", "organisation__name")
+    list_select_related = ("organisation", "user")
+    autocomplete_fields = ("organisation",)
+
+
+class StageInline(admin.TabularInline):
+    model = StageDefinition
+    extra = 0
+    fields = ("order", "code", "name", "definition")
+
+
+class GlossaryInline(admin.TabularInline):
+    model = GlossaryTerm
+    extra = 0
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    form = programme_form(Programme, "started")
+    list_display = ("name", "short_name", "slug", "status", "lead_organisation", "rag_scale")
+    list_filter = ("status", "rag_scale", "risk_scale", "quarters")
+    search_fields = ("name", "short_name", "slug", "description")
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ("partners",)
+    autocomplete_fields = ("lead_organisation",)
+    inlines = [StageInline, GlossaryInline]
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "name",
+                    "short_name",
+                    "slug",
+                    "status",
+                    "description",
+                    "lead_organisation",
+                    "partners",
+                    "started_text",
+                )
+            },
+        ),
+        (
+            "Settings",
+            {
+                "fields": (
+                    "service_area_label",
+                    "stage_label",
+                    "rag_scale",
+                    "rag_labels",
+                    "risk_scale",
+                    "quarters",
+                )
+            },
+        ),
+    )
+
+
+class RoleInline(admin.TabularInline):
+    model = ServiceAreaRole
+    extra = 0
+    autocomplete_fields = ("person",)
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 0
+    autocomplete_fields = ("organisation",)
+
+
+@admin.register(ServiceArea)
+class ServiceAreaAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "programme", "parent", "rag", "progress_rating", "order")
+    list_filter = ("programme", "rag", "progress_rating")
+    search_fields = ("name", "number", "scope", "programme__name")
+    list_select_related = ("programme", "parent")
+    autocomplete_fields = ("parent",)
+    inlines = [RoleInline, ParticipationInline]
+
+
+class MembershipInline(admin.TabularInline):
+    model = BodyMembership
+    extra = 0
+    autocomplete_fields = ("person",)
+
+
+class MeetingInline(admin.TabularInline):
+    model = Meeting
+    extra = 0
+    fields = ("date", "title", "location")
+
+
+@admin.register(GovernanceBody)
+class GovernanceBodyAdmin(admin.ModelAdmin):
+    form = programme_form(GovernanceBody, "terms_agreed")
+    list_display = ("name", "acronym", "kind", "programme", "parent", "terms_agreed_text")
+    list_filter = ("programme", "kind")
+    search_fields = ("name", "acronym", "terms_of_reference")
+    list_select_related = ("programme", "parent")
+    autocomplete_fields = ("parent",)
+    exclude = ("members",)
+    inlines = [MembershipInline, MeetingInline]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ("date", "body", "title", "location")
+    list_filter = ("body__programme", "body")
+    search_fields = ("title", "location", "body__name", "body__acronym")
+    list_select_related = ("body",)
+    date_hierarchy = "date"
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(admin.ModelAdmin):
+    list_display = ("term", "meaning", "programme")
+    list_filter = ("programme",)
+    search_fields = ("term", "meaning")
+
+
+@admin.register(StageDefinition)
+class StageDefinitionAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "programme", "order")
+    list_filter = ("programme",)
+    search_fields = ("code", "name", "definition")
+
+
+@admin.register(SavingsLine)
+class SavingsLineAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "programme",
+        "service_area",
+        "financial_year_label",
+        "kind",
+        "recurrence",
+        "target",
+        "forecast",
+        "achieved",
+        "shortfall",
+    )
+    list_filter = ("programme", "kind", "recurrence", "financial_year")
+    search_fields = ("note", "service_area__name")
+    list_select_related = ("programme", "service_area")
+    autocomplete_fields = ("service_area",)
+
+
+@admin.register(SavingsReallocation)
+class SavingsReallocationAdmin(admin.ModelAdmin):
+    list_display = ("allocated_to", "permanence", "amount", "financial_year_label", "programme")
+    list_filter = ("programme", "permanence")
+    search_fields = ("allocated_to", "note")
+    list_select_related = ("programme",)
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(admin.ModelAdmin):
+    list_display = (
+        "title",
+        "parent",
+        "programme",
+        "service_area",
+        "allocation",
+        "estimated_cost",
+        "spent",
+        "estimated_savings",
+        "estimated_savings_note",
+    )
+    list_filter = ("programme",)
+    search_fields = ("title", "detail")
+    list_select_related = ("programme", "service_area", "parent")
+    autocomplete_fields = ("service_area", "parent")
+
+
+@admin.register(Risk)
+class RiskAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "title",
+        "programme",
+        "service_area",
+        "likelihood",
+        "impact",
+        "rag",
+        "lead_officer",
+        "is_open",
+    )
+    list_filter = ("programme", "rag", "is_open", "likelihood", "impact")
+    search_fields = ("title", "description", "lead_officer", "moderating_factors")
+    list_select_related = ("programme", "service_area")
+    autocomplete_fields = ("service_area",)
+
+
+@admin.register(Action)
+class ActionAdmin(SimpleHistoryAdmin):
+    form = programme_form(Action, "start", "due")
+    list_display = ("__str__", "kind", "owner", "due_text", "status", "programme", "service_area")
+    list_filter = ("programme", "kind", "status", "resources_approved")
+    search_fields = ("title", "owner", "note", "measure", "target")
+    list_select_related = ("programme", "service_area")
+    autocomplete_fields = ("service_area",)
+
+
+@admin.register(Lesson)
+class LessonAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "phase", "kind", "programme", "service_area")
+    list_filter = ("programme", "phase", "kind")
+    search_fields = ("text",)
+    list_select_related = ("programme", "service_area")
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "programme", "order")
+    list_filter = ("programme",)
+    search_fields = ("objective", "achievement")

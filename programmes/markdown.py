@@ -1,0 +1,24 @@
+"""User text is stored as Markdown and shown as HTML that can hold no markup of the user's own.
+
+Whatever a user types is escaped first, so "<img src=…>" reads as those characters and never as
+an element; Markdown then adds paragraphs, emphasis and (nested) lists; nh3 finally keeps only
+that small set of tags, as a second guard.
+"""
+
+import html
+
+import markdown as markdown_lib
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+
+ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "br", "h3", "h4", "blockquote", "code"}
+
+
+def render_markdown(text: str | None) -> SafeString:
+    if not text:
+        return mark_safe("")
+    converted = markdown_lib.markdown(
+        html.escape(text, quote=False), extensions=["sane_lists"], output_format="html"
+    )
+    cleaned = nh3.clean(converted, tags=ALLOWED_TAGS, attributes={}, url_schemes=set())
+    return mark_safe(cleaned)  # noqa: S308 — sanitised by nh3 just above

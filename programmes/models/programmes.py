@@ -1,0 +1,211 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from milestones.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
+
+from .organisations import Organisation
+from .ratings import THREE_POINT_RATINGS, RagRating
+
+
+class Programme(models.Model):
+    """The whole effort: "Manchester Improvement Programme", "AGMA Collaborative Services"."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        ACTIVE = "active", "Active"
+        ON_HOLD = "on_hold", "On hold"
+        CLOSED = "closed", "Closed"
+
+    class RagScale(models.TextChoices):
+        THREE_POINT = "three_point", "Red / Amber / Green"
+        FIVE_POINT = "five_point", "Five-point (Green, Amber/Green, Amber, Amber/Red, Red)"
+
+    class RiskScale(models.TextChoices):
+        HIGH_MEDIUM_LOW = "high_medium_low", "High / Medium / Low"
+        ONE_TO_FIVE = "one_to_five", "1 to 5"
+
+    class Quarters(models.TextChoices):
+        CALENDAR = "calendar", 'Calendar ("Q1 2009" is January to March 2009)'
+        FINANCIAL = "financial", 'Financial ("Q1 2009" is April to June 2009)'
+
+    name = models.CharField("name", max_length=200, unique=True)
+    short_name = models.CharField("short name", max_length=60, blank=True)
+    slug = models.SlugField(
+        "web address name",
+        max_length=80,
+        unique=True,
+        help_text="Used in links and file names; keep it once reports have been issued.",
+    )
+    description = models.TextField("description", blank=True, help_text="Markdown.")
+    status = models.CharField(
+        "status", max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    lead_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="lead organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programmes_led",
+    )
+    partners = models.ManyToManyField(
+        Organisation,
+        verbose_name="partner organisations",
+        blank=True,
+        related_name="partner_programmes",
+    )
+    started_text, started_earliest, started_latest, started_precision = fuzzy_date_columns(
+        "started", help_text='When the programme began, as written ("October 2006").'
+    )
+    started = fuzzy_date_property("started")
+
+    # Settings: the programme's own words and scales.
+    service_area_label = models.CharField(
+        "word for a service area",
+        max_length=40,
+        default="Service area",
+        help_text="What this programme calls its units of work: Service area, Work stream, "
+        "Theme, Project.",
+    )
+    stage_label = models.CharField(
+        "heading for stages",
+        max_length=80,
+        blank=True,
+        help_text='e.g. "Stage of the Delivery plan". Leave blank if the programme has no stages.',
+    )
+    rag_scale = models.CharField(
+        "RAG scale", max_length=12, choices=RagScale.choices, default=RagScale.THREE_POINT
+    )
+    rag_labels = models.JSONField(
+        "RAG words",
+        default=dict,
+        blank=True,
+        help_text='The programme\'s own words for ratings, e.g. {"red": "Urgent Action", '
+        '"amber": "Action Underway", "green": "On Target"}.',
+    )
+    risk_scale = models.CharField(
+        "risk scale",
+        max_length=16,
+        choices=RiskScale.choices,
+        default=RiskScale.HIGH_MEDIUM_LOW,
+        help_text="The scale for a risk's likelihood and impact.",
+    )
+    quarters = models.CharField(
+        'a bare "Q1" means',
+        max_length=10,
+        choices=Quarters.choices,
+        default=Quarters.CALENDAR,
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("admin:programmes_programme_change", args=[self.pk])
+
+    def clean(self):
+        ratings = self.rag_ratings()
+        if not isinstance(self.rag_labels, dict):
+            raise ValidationError({"rag_labels": "Give the words as rating: word pairs."})
+        for key, label in self.rag_labels.items():
+            if key not in ratings:
+                allowed = ", ".join(ratings)
+                raise ValidationError(
+                    {"rag_labels": f'"{key}" is not a rating on this scale ({allowed}).'}
+                )
+            if not isinstance(label, str) or not label.strip():
+                raise ValidationError({"rag_labels": f'The word for "{key}" is empty.'})
+
+    def rag_ratings(self) -> tuple[str, ...]:
+        """The ratings this programme's scale allows, worst first."""
+        if self.rag_scale == self.RagScale.FIVE_POINT:
+            return tuple(RagRating.values)
+        return tuple(r.value for r in THREE_POINT_RATINGS)
+
+    def rag_label(self, rating: str) -> str:
+        """The word printed for a rating: the programme's own, or Red/Amber/Green."""
+        if not rating:
+            return ""
+        return self.rag_labels.get(rating) or RagRating(rating).label
+
+    def risk_levels(self) -> list[tuple[int, str]]:
+        """The levels of likelihood and impact on this programme's risk scale, lowest first."""
+        if self.risk_scale == self.RiskScale.ONE_TO_FIVE:
+            return [(n, str(n)) for n in range(1, 6)]
+        return [(1, "Low"), (2, "Medium"), (3, "High")]
+
+    def risk_level_label(self, level: int | None) -> str:
+        return dict(self.risk_levels()).get(level, "") if level else ""
+
+
+class StageDefinition(models.Model):
+    """One stage of a programme's delivery plan, as its Key to Stages defines it."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name="programme", on_delete=models.CASCADE, related_name="stages"
+    )
+    code = models.CharField("code", max_length=40, help_text='As rows write it: "Stage 2a".')
+    name = models.CharField("name", max_length=200, blank=True)
+    definition = models.TextField("definition", blank=True)
+    order = models.PositiveSmallIntegerField("order", default=0)
+
+    class Meta:
+        ordering = ["programme", "order", "id"]
+        verbose_name = "stage"
+        constraints = [
+            models.UniqueConstraint(
+                "programme",
+                "code",
+                name="stage_code_unique_in_programme",
+                violation_error_message="This programme already has a stage with this code.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code} – {self.name}" if self.name and self.name != self.code else self.code
+
+
+class GlossaryTerm(models.Model):
+    """An acronym or term a programme's reports use, with its meaning: the reports' Key."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name="programme", on_delete=models.CASCADE, related_name="glossary"
+    )
+    term = models.CharField("term", max_length=60)
+    meaning = models.CharField("meaning", max_length=300)
+
+    class Meta:
+        ordering = ["programme", "term"]
+        verbose_name = "glossary term"
+        constraints = [
+            models.UniqueConstraint(
+                "programme",
+                "term",
+                name="glossary_term_unique_in_programme",
+                violation_error_message="This programme's glossary already explains this term.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.term}: {self.meaning}"
+
+
+class Objective(models.Model):
+    """An objective the programme set itself, and what was achieved against it."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name="programme", on_delete=models.CASCADE, related_name="objectives"
+    )
+    objective = models.TextField("objective")
+    achievement = models.TextField("achievement", blank=True, help_text="Markdown.")
+    order = models.PositiveSmallIntegerField("order", default=0)
+
+    class Meta:
+        ordering = ["programme", "order", "id"]
+
+    def __str__(self):
+        return self.objective[:80]
