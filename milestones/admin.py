@@ -82,7 +82,15 @@ class MilestoneAdmin(SimpleHistoryAdmin):
 class DateChangeAdmin(admin.ModelAdmin):
     """Date history is a record: it can be read here but never edited or deleted."""
 
-    list_display = ("milestone", "field", "old_text", "new_text", "reason", "changed_by", "changed_at")
+    list_display = (
+        "milestone",
+        "field",
+        "old_text",
+        "new_text",
+        "reason",
+        "changed_by",
+        "changed_at",
+    )
     list_filter = ("field", "milestone__service_area__programme")
     search_fields = ("milestone__title", "reason")
     list_select_related = ("milestone", "changed_by")

@@ -34,7 +34,20 @@ class MilestoneAdminForm(FuzzyDateModelForm):
 
     class Meta:
         model = Milestone
-        fields = "__all__"
+        fields = (
+            "service_area",
+            "stage",
+            "title",
+            "status",
+            "rag",
+            "owner",
+            "order",
+            *(f"{name}_text" for name in Milestone.DATE_NAMES),
+            "comment",
+            "estimated_cost",
+            "estimated_cost_note",
+            "reports_to",
+        )
 
     def quarters(self) -> str:
         area = self.cleaned_data.get("service_area") or getattr(self.instance, "service_area", None)
@@ -43,7 +56,9 @@ class MilestoneAdminForm(FuzzyDateModelForm):
     def moved_dates(self) -> list[str]:
         if not self.instance.pk:
             return []
-        return [name for name in Milestone.RESCHEDULABLE_DATES if f"{name}_text" in self.changed_data]
+        return [
+            name for name in Milestone.RESCHEDULABLE_DATES if f"{name}_text" in self.changed_data
+        ]
 
     def clean(self):
         cleaned = super().clean()

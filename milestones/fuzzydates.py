@@ -1,4 +1,4 @@
-"""Dates as people write them in programme reports: "January '09", "end July 2007", "Q1 2009", "TBC".
+"""Dates as people write them in programme reports: "January '09", "end July 2007", "TBC".
 
 ``parse()`` turns the words into a :class:`FuzzyDate`: the words themselves, the earliest and latest
 day they can mean, and a :class:`Precision` saying what kind of date it is. ``format()`` prints a
@@ -14,7 +14,7 @@ Conventions
 * Two-digit years: 00-69 are 2000-2069, 70-99 are 1970-1999 ("'09", "07", "Sep 09").
   A bare two-digit number after a month name is a year ("March 10" is March 2010, as in the
   reports); one digit or an ordinal is a day ("March 5", "March 10th").
-* Four-digit years standing alone are read only in 1900-2099, so "1500 hours" is not a date.
+* Four-digit years are read only in 1900-2099: "1500 hours" is not a date, "1/1/1850" is undated.
 * Part of a month: early = days 1-10, mid = 11-20, end/late = 21 to the last day.
   Part of a year ("end 2009", "mid 2010", "early in 2009"): early = Jan-Apr, mid = May-Aug,
   end/late = Sep-Dec. A part of anything else ("end Q1 2009", "end of 2008/09") keeps the whole.
@@ -271,7 +271,7 @@ def parse_financial_year(text: str) -> int | None:
     clean = _clean(text or "")
     if match := _FY_TEXT_RE.fullmatch(clean):
         return _financial_year_start(match["first"], match["second"])
-    if match := _FY_YEAR_RE.fullmatch(clean):
+    if (match := _FY_YEAR_RE.fullmatch(clean)) and _in_year_window(int(match["year"])):
         return int(match["year"])
     return None
 
@@ -284,8 +284,11 @@ _MONTHS = {name.lower(): number for number, name in enumerate(_MONTH_ABBR, start
 _MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {"sept": 9, "febuary": 2}  # "11 Sept. 2007"; a common misspelling
 
+
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month
 _SEASON_NAMES = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}
+
+_EN_DASH = "\u2013"  # ranges print as "Apr\u2013Jun 2007", as the reports do
 
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
@@ -333,18 +336,18 @@ def _range_text(first: date, last: date) -> str:
     """A range, as whole years, financial years or months when its ends allow, else as days."""
     whole_months = first.day == 1 and last == _month_end(last)
     if whole_months and first.year != last.year and (first.month, last.month) == (1, 12):
-        return f"{first.year}–{last.year}"
+        return f"{first.year}{_EN_DASH}{last.year}"
     if whole_months and (first.month, last.month) == (4, 3) and last.year - first.year >= 2:
-        return f"{financial_year_label(first.year)}–{financial_year_label(last.year - 1)}"
+        return f"{financial_year_label(first.year)}{_EN_DASH}{financial_year_label(last.year - 1)}"
     if whole_months and (first.year, first.month) != (last.year, last.month):
         if first.year == last.year:
-            return f"{_MONTH_ABBR[first.month - 1]}–{_month_text(last)}"
-        return f"{_month_text(first)}–{_month_text(last)}"
+            return f"{_MONTH_ABBR[first.month - 1]}{_EN_DASH}{_month_text(last)}"
+        return f"{_month_text(first)}{_EN_DASH}{_month_text(last)}"
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{_day_text(last)}"
+        return f"{first.day}{_EN_DASH}{_day_text(last)}"
     if first.year == last.year:
-        return f"{first.day} {_MONTH_ABBR[first.month - 1]}–{_day_text(last)}"
-    return f"{_day_text(first)}–{_day_text(last)}"
+        return f"{first.day} {_MONTH_ABBR[first.month - 1]}{_EN_DASH}{_day_text(last)}"
+    return f"{_day_text(first)}{_EN_DASH}{_day_text(last)}"
 
 
 def _financial_quarters(quarters: str) -> bool:
@@ -353,13 +356,18 @@ def _financial_quarters(quarters: str) -> bool:
     return quarters == "financial"
 
 
+def _in_year_window(year: int) -> bool:
+    """Four-digit years we read as years: "1500 hours" is not a date."""
+    return 1900 <= year <= 2099
+
+
 def _two_digit_year(yy: int) -> int:
     return 2000 + yy if yy < 70 else 1900 + yy
 
 
 def _financial_year_start(first: str, second: str) -> int | None:
     """The start year if ``first``/``second`` are consecutive years ("2009"/"10", "08"/"09")."""
-    if len(first) == 4:
+    if len(first) == 4 and _in_year_window(int(first)):
         start = int(first)
     elif len(first) == 2 and len(second) == 2:
         start = _two_digit_year(int(first))
@@ -387,7 +395,10 @@ _INLINE_TAG_RE = re.compile(r"</?(?:sup|sub|b|i|u|em|strong|span|font)\b[^<>]*>"
 _TAG_RE = re.compile(r"<[^<>]*>")
 _SPACE_RE = re.compile(r"\s+")
 # Dashes and quote marks as Word types them; one character for one so offsets stay put.
-_DASHES_AND_QUOTES = str.maketrans("‐‑‒–—―−‘’‛′`´", "-------''''''")
+_DASHES_AND_QUOTES = str.maketrans(
+    "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2018\u2019\u201b\u2032`\u00b4",
+    "-------''''''",
+)
 
 
 def _clean(text: str) -> str:
@@ -424,10 +435,19 @@ class _Token:
 
 
 def _tokenise(clean: str) -> list[_Token]:
-    return [
-        _Token(m.lastgroup or "punct", m.group().lower(), m.start(), m.end())
-        for m in _TOKEN_RE.finditer(clean)
-    ]
+    tokens = []
+    for match in _TOKEN_RE.finditer(clean):
+        kind, text, start = match.lastgroup or "punct", match.group().lower(), match.start()
+        first, _, second = text.partition("-")
+        if kind == "pair" and second and _financial_year_start(first, second) is None:
+            # Not a financial year, so a number, a dash and a number: "30 Dec 2009-2 Jan 2010".
+            middle = start + len(first)
+            tokens.append(_Token("number", first, start, middle))
+            tokens.append(_Token("dash", "-", middle, middle + 1))
+            tokens.append(_Token("number", second, middle + 1, match.end()))
+        else:
+            tokens.append(_Token(kind, text, start, match.end()))
+    return tokens
 
 
 # --------------------------------------------------------------------------------------------------
@@ -436,7 +456,9 @@ def _tokenise(clean: str) -> list[_Token]:
 
 @dataclass(frozen=True)
 class _Piece:
-    kind: str  # day | dayonly | month | season | quarter | fquarter | half | year | fyear
+    # day | dayonly | month | season | quarter | fquarter | half | year | fyear, or invalid: shaped
+    # like a date but not one ("1/1/1850"), so the text is undated rather than read further on
+    kind: str
     year: int | None = None  # for fquarter and fyear: the financial year's start year
     month: int | None = None  # for season: its first month
     day: int | None = None
@@ -449,6 +471,7 @@ class _Expr:
     prefix: str | None  # from | after | by | before | week | between
     first: _Piece
     last: _Piece | None  # the end of a range
+    shared_year: bool  # joined by "and": both dates in the one year written
     onwards: bool
     start: int  # token indexes; the expression without its prefix starts at core_start
     core_start: int
@@ -483,11 +506,16 @@ class _Grammar:
 
     def _number(self, i: int, max_digits: int) -> int | None:
         """A plain number or an ordinal ("26th") of at most ``max_digits`` digits."""
-        if self._kind(i) == "number" and len(self.tokens[i].text) <= max_digits:
-            return int(self.tokens[i].text)
+        if self._kind(i) not in ("number", "ordinal"):
+            return None
+        digits = self.tokens[i].text.rstrip("stndrh ")
+        return int(digits) if len(digits) <= max_digits else None
+
+    def _ordinal(self, i: int) -> int | None:
+        """ "third" or "3rd"."""
         if self._kind(i) == "ordinal":
-            return int(self.tokens[i].text.rstrip("stndrh "))
-        return None
+            return self._number(i, 2)
+        return _ORDINAL_WORDS.get(self._word(i) or "")
 
     # expression := prefix? span "onwards"?
     def expression(self, i: int) -> _Expr | None:
@@ -495,9 +523,9 @@ class _Grammar:
         span = self._span(j, joins_with_and=prefix == "between")
         if span is None:
             return None
-        first, last, k = span
+        first, last, shared_year, k = span
         onwards = self._word(k) in ("onwards", "onward")
-        return _Expr(prefix, first, last, onwards, i, j, k + onwards)
+        return _Expr(prefix, first, last, shared_year, onwards, i, j, k + onwards)
 
     def _prefix(self, i: int) -> tuple[str | None, int]:
         word = self._word(i)
@@ -516,22 +544,25 @@ class _Grammar:
         return None, i
 
     # span := single (connector single)?
-    def _span(self, i: int, joins_with_and: bool) -> tuple[_Piece, _Piece | None, int] | None:
+    def _span(self, i: int, joins_with_and: bool) -> tuple[_Piece, _Piece | None, bool, int] | None:
+        """One date, or a range of two; the flag says they were joined by "and"."""
         single = self._single(i)
         if single is None:
             return None
         first, j = single
         connector = self._word(j) in _RANGE_WORDS or self._kind(j) == "dash"
         # "and" shares the year written after it: "26th and 27th July 2007", "April and May 2010"
-        if self._word(j) == "and" or self._is_punct(j, "&"):
+        shared_year = self._word(j) == "and" or self._is_punct(j, "&")
+        if shared_year:
             connector = first.year is None or joins_with_and
-        if connector and (second := self._single(j + 1)) is not None:
+        after = self._skip(j + 1, "to") if self._word(j) == "through" else j + 1  # "through to"
+        if connector and (second := self._single(after)) is not None:
             last, k = second
             if last.kind != "dayonly" and (first.kind != "dayonly" or last.kind == "day"):
-                return first, last, k
+                return first, last, shared_year, k
         if first.kind == "dayonly":  # "20 individual opportunities", "Stage 0-1"
             return None
-        return first, None, j
+        return first, None, False, j
 
     # single := "the"? qualifier? core
     def _single(self, i: int) -> tuple[_Piece, int] | None:
@@ -550,7 +581,7 @@ class _Grammar:
             part, j = ("mid" if word == "middle" else "early"), i + 1
         elif following == "week" and word == "last":
             part, j = "weeklast", i + 2
-        elif following == "week" and (n := _ORDINAL_WORDS.get(word or "", self._number(i, 1))):
+        elif following == "week" and (n := self._ordinal(i)) is not None:
             if not 1 <= n <= 4:
                 return None, i
             part, j = f"week{n}", i + 2
@@ -574,14 +605,14 @@ class _Grammar:
             return self._season(i)
         if word in _MONTHS:
             return self._month_first(i)
-        if kind == "number" and len(self.tokens[i].text) == 4:
-            year = int(self.tokens[i].text)
-            return (_Piece("year", year=year), i + 1) if 1900 <= year <= 2099 else None
+        if (year := self._four_digit_year(i)) is not None:
+            return _Piece("year", year=year), i + 1
         if kind in ("number", "ordinal"):
             return self._day_first(i)
         return None
 
     def _numeric_date(self, i: int) -> _Piece:
+        """ "19/12/06", "21.01.10", "26-6-07", "2009-01-31"."""
         parts = re.split(r"[/.-]", self.tokens[i].text)
         if self.tokens[i].kind == "iso":
             year, month, day = (int(p) for p in parts)
@@ -589,6 +620,8 @@ class _Grammar:
             day, month, year = (int(p) for p in parts)
             if len(parts[2]) == 2:
                 year = _two_digit_year(year)
+        if not _in_year_window(year):
+            return _Piece("invalid")
         return _Piece("day", year=year, month=month, day=day)
 
     def _pair(self, i: int) -> tuple[_Piece, int] | None:
@@ -614,11 +647,14 @@ class _Grammar:
         return i
 
     def _financial_year_number(self, i: int) -> int | None:
+        """The start year of "2009/10" or "09/10", or a four-digit year ("FY 2016")."""
         if self._kind(i) == "pair":
             return _financial_year_start(*re.split(r"[/-]", self.tokens[i].text))
-        if self._kind(i) == "number" and len(self.tokens[i].text) == 4:
-            return int(self.tokens[i].text)
-        return None
+        return self._four_digit_year(i)
+
+    def _four_digit_year(self, i: int) -> int | None:
+        text = self.tokens[i].text if self._kind(i) == "number" else ""
+        return int(text) if len(text) == 4 and _in_year_window(int(text)) else None
 
     def _quarter_or_half(self, i: int) -> tuple[_Piece, int] | None:
         """ "Q1 2009", "quarter 2", "first quarter of 2008/09", "H1 2009", "second half 2009"."""
@@ -628,12 +664,7 @@ class _Grammar:
             number = self._number(i + 1, 1) if self._kind(i + 1) == "number" else None
         else:
             noun = self._word(i + 1)
-            if word == "last":
-                number = 4 if noun == "quarter" else 2
-            elif self._kind(i) == "ordinal":
-                number = self._number(i, 1)
-            else:
-                number = _ORDINAL_WORDS.get(word or "")
+            number = (4 if noun == "quarter" else 2) if word == "last" else self._ordinal(i)
         if number is None or not 1 <= number <= (4 if noun == "quarter" else 2):
             return None
         j = self._skip(self._skip(i + 2, "of"), "the")
@@ -643,9 +674,9 @@ class _Grammar:
             return _Piece("half", index=number), i + 2
         # A quarter of a financial year is financial whatever the setting: "Q2 13/14".
         fy_at = self._after_fy_words(j)
-        if fy_at != j or self._kind(j) == "pair":
-            if (start := self._financial_year_number(fy_at)) is not None:
-                return _Piece("fquarter", year=start, index=number), fy_at + 1
+        start = self._financial_year_number(fy_at)
+        if start is not None and (fy_at != j or self._kind(j) == "pair"):
+            return _Piece("fquarter", year=start, index=number), fy_at + 1
         kind = "fquarter" if self.financial_quarters else "quarter"
         if year := self._year(j):
             return _Piece(kind, year=year[0], index=number), year[1]
@@ -682,7 +713,7 @@ class _Grammar:
         return _Piece("month", month=month), j
 
     def _day_first(self, i: int) -> tuple[_Piece, int] | None:
-        """ "26th March 2010", "1 Dec. 2007", "31 August '09", "4th Nov", or a day alone ("26th")."""
+        """ "26th March 2010", "1 Dec. 2007", "31 August '09", "4th Nov", or a lone day ("26th")."""
         day = self._number(i, 2)
         if day is None:
             return None
@@ -698,10 +729,9 @@ class _Grammar:
 
     def _year(self, i: int, two_digit: bool = True) -> tuple[int, int] | None:
         """A year: 2009, '09, or (when ``two_digit``) a bare 09."""
-        kind = self._kind(i)
-        text = self.tokens[i].text if kind else ""
-        if kind == "number" and len(text) == 4 and 1900 <= int(text) <= 2099:
-            return int(text), i + 1
+        if (year := self._four_digit_year(i)) is not None:
+            return year, i + 1
+        kind, text = self._kind(i), self.tokens[i].text if self._kind(i) else ""
         if kind == "yy" or (kind == "number" and two_digit and len(text) == 2):
             return _two_digit_year(int(text.lstrip("'"))), i + 1
         return None
@@ -776,7 +806,7 @@ def _resolve(expr: _Expr, year_hint: int | None, *, with_prefix: bool = True) ->
         year = expr.first.year if expr.first.year is not None else year_hint
         span = _piece_span(expr.first, year)
     else:
-        span = _range_span(expr.first, expr.last, year_hint)
+        span = _range_span(expr.first, expr.last, year_hint, roll_over=not expr.shared_year)
     if span is None:
         return None
     prefix = expr.prefix if with_prefix else None
@@ -785,7 +815,11 @@ def _resolve(expr: _Expr, year_hint: int | None, *, with_prefix: bool = True) ->
     return _apply_prefix(span, prefix)
 
 
-def _range_span(first: _Piece, last: _Piece, year_hint: int | None) -> _Span | None:
+def _range_span(
+    first: _Piece, last: _Piece, year_hint: int | None, *, roll_over: bool
+) -> _Span | None:
+    """Both ends of a range; a missing year comes from the other end, rolling over the new year
+    between them unless the dates share one year ("21st Jan & 15th Jan" is not a range)."""
     if first.kind == "dayonly":  # "26th and 27th July 2007": the month and year come after
         first = replace(first, kind="day", month=last.month, year=last.year)
     if first.year is None and last.year is None:
@@ -795,12 +829,12 @@ def _range_span(first: _Piece, last: _Piece, year_hint: int | None) -> _Span | N
     if first.year is None:  # "April-June 07": June 2007, and April before it
         end = _piece_span(last, last.year)
         start = _piece_span(first, last.year)
-        if start and end and start.earliest > end.earliest:
+        if roll_over and start and end and start.earliest > end.earliest:
             start = _piece_span(first, last.year - 1)
     else:  # "Oct-March" with a hint: October, and the March after it
         start = _piece_span(first, first.year)
         end = _piece_span(last, last.year if last.year is not None else first.year)
-        if last.year is None and start and end and end.earliest < start.earliest:
+        if roll_over and last.year is None and start and end and end.earliest < start.earliest:
             end = _piece_span(last, first.year + 1)
     if start is None or end is None:
         return None

@@ -56,7 +56,9 @@ def milestone_reschedule(
         _save(
             milestone,
             by=by,
-            update_fields=[f"{field}_{part}" for part in ("text", "earliest", "latest", "precision")],
+            update_fields=[
+                f"{field}_{part}" for part in ("text", "earliest", "latest", "precision")
+            ],
         )
     except ValidationError:
         setattr(milestone, field, old)  # the caller's object stays as the database has it

@@ -23,6 +23,7 @@ from .models import (
     ServiceAreaRole,
     StageDefinition,
 )
+from .money import pounds
 
 
 def programme_form(model, *dates):
@@ -42,6 +43,17 @@ def programme_form(model, *dates):
 
     Form.Meta.model = model
     return Form
+
+
+def money_column(field: str, label: str, *, sortable: bool = True):
+    """A list column showing an amount as pounds ("£13,182,000")."""
+
+    @admin.display(description=label, ordering=field if sortable else None)
+    def column(obj):
+        return pounds(getattr(obj, field))
+
+    column.__name__ = f"{field}_pounds"
+    return column
 
 
 @admin.register(Organisation)
@@ -190,10 +202,10 @@ class SavingsLineAdmin(SimpleHistoryAdmin):
         "financial_year_label",
         "kind",
         "recurrence",
-        "target",
-        "forecast",
-        "achieved",
-        "shortfall",
+        money_column("target", "target"),
+        money_column("forecast", "forecast"),
+        money_column("achieved", "achieved"),
+        money_column("shortfall", "shortfall", sortable=False),
     )
     list_filter = ("programme", "kind", "recurrence", "financial_year")
     search_fields = ("note", "service_area__name")
@@ -203,7 +215,13 @@ class SavingsLineAdmin(SimpleHistoryAdmin):
 
 @admin.register(SavingsReallocation)
 class SavingsReallocationAdmin(admin.ModelAdmin):
-    list_display = ("allocated_to", "permanence", "amount", "financial_year_label", "programme")
+    list_display = (
+        "allocated_to",
+        "permanence",
+        money_column("amount", "amount"),
+        "financial_year_label",
+        "programme",
+    )
     list_filter = ("programme", "permanence")
     search_fields = ("allocated_to", "note")
     list_select_related = ("programme",)
@@ -216,10 +234,10 @@ class BudgetLineAdmin(admin.ModelAdmin):
         "parent",
         "programme",
         "service_area",
-        "allocation",
-        "estimated_cost",
-        "spent",
-        "estimated_savings",
+        money_column("allocation", "allocation"),
+        money_column("estimated_cost", "estimated cost"),
+        money_column("spent", "spent"),
+        money_column("estimated_savings", "estimated savings"),
         "estimated_savings_note",
     )
     list_filter = ("programme",)

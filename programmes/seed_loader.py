@@ -113,7 +113,9 @@ class _SeedLoader:
     # Errors name the place in the file, e.g. "service_areas[3] (IT) > milestones[1]".
     def fail(self, message: str):
         place = " > ".join(self.where)
-        raise SeedError(f"{self.source}: {place}: {message}" if place else f"{self.source}: {message}")
+        raise SeedError(
+            f"{self.source}: {place}: {message}" if place else f"{self.source}: {message}"
+        )
 
     def section(self, name: str):
         loader = self
@@ -152,7 +154,11 @@ class _SeedLoader:
     # --- values -------------------------------------------------------------------------------
 
     def fuzzy(self, value) -> fuzzydates.FuzzyDate:
-        return fuzzydates.parse(_as_text(value), quarters=self.programme.quarters)
+        # A month written without a year ("presented to SMT in February") means the report's year.
+        year_hint = self.as_at.year if self.as_at else None
+        return fuzzydates.parse(
+            _as_text(value), quarters=self.programme.quarters, year_hint=year_hint
+        )
 
     def money(self, value, key: str) -> Decimal | None:
         if value is None:
@@ -287,9 +293,7 @@ class _SeedLoader:
     def load_people(self, data):
         for index, item in enumerate(self.items(data, "people")):
             with self.section(f"people[{index}]"):
-                self.check_keys(
-                    item, {"name", "job_title", "organisation", "email", "telephone"}
-                )
+                self.check_keys(item, {"name", "job_title", "organisation", "email", "telephone"})
                 name = _as_text(item.get("name"))
                 if not name:
                     self.fail("a person needs a name.")
@@ -351,15 +355,15 @@ class _SeedLoader:
             )
             if item.get("lead_organisation"):
                 programme.lead_organisation = self.organisation(item["lead_organisation"])
-            self.programme = programme
-            programme.started = self.fuzzy(item.get("started"))
-            self.save(programme, "programmes")
-            programme.partners.set(self.organisation(name) for name in item.get("partners") or [])
             # The report does not say when each recorded date move was made; they were known by
             # its as-at date, so that is when the history says they happened.
             if item.get("as_at"):
                 as_at = self.calendar_date(item["as_at"], "as_at")
                 self.as_at = timezone.make_aware(datetime.combine(as_at, time(12)))
+            self.programme = programme
+            programme.started = self.fuzzy(item.get("started"))
+            self.save(programme, "programmes")
+            programme.partners.set(self.organisation(name) for name in item.get("partners") or [])
             self.author = self.person(item.get("author"))
 
     def load_stages(self, data):
@@ -708,9 +712,7 @@ class _SeedLoader:
         self.save(saving, "savings lines")
 
     def load_reallocation(self, item, index):
-        self.check_keys(
-            item, {"allocated_to", "permanence", "amount", "financial_year", "note"}
-        )
+        self.check_keys(item, {"allocated_to", "permanence", "amount", "financial_year", "note"})
         reallocation = SavingsReallocation(
             programme=self.programme,
             allocated_to=_as_text(item.get("allocated_to")),

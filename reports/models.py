@@ -106,7 +106,9 @@ class CommitteeReportSection(models.Model):
         CommitteeReport, verbose_name="report", on_delete=models.CASCADE, related_name="sections"
     )
     number = models.CharField("number", max_length=20, blank=True)
-    heading = models.CharField("heading", max_length=300)
+    heading = models.CharField(
+        "heading", max_length=300, blank=True, help_text="Blank for a closing paragraph."
+    )
     body = models.TextField("text", blank=True, help_text="Markdown.")
     order = models.PositiveSmallIntegerField("order", default=0)
 
@@ -115,7 +117,7 @@ class CommitteeReportSection(models.Model):
         verbose_name = "report section"
 
     def __str__(self):
-        return f"{self.number} {self.heading}".strip()
+        return f"{self.number} {self.heading}".strip() or self.body[:60]
 
 
 class BackgroundPaper(models.Model):

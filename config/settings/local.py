@@ -1,14 +1,14 @@
 """Development on one machine: `make run`. SQLite under var/ unless DATABASE_URL says otherwise."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env
+from .base import STATIC_ROOT, env
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="local-development-only-not-secret")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 DEMO_USERS_ALLOWED = True
 
-VAR_DIR.mkdir(exist_ok=True)
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -8,217 +8,1233 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('programmes', '0001_programmes_people_governance_finance_risks'),
+        ("programmes", "0001_programmes_people_governance_finance_risks"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalMilestone',
+            name="HistoricalMilestone",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='milestone')),
-                ('planned_start_text', models.CharField(blank=True, max_length=200, verbose_name='planned start (as written)')),
-                ('planned_start_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='planned start: earliest')),
-                ('planned_start_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='planned start: latest')),
-                ('planned_start_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='planned start: precision')),
-                ('planned_completion_text', models.CharField(blank=True, max_length=200, verbose_name='planned completion (as written)')),
-                ('planned_completion_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='planned completion: earliest')),
-                ('planned_completion_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='planned completion: latest')),
-                ('planned_completion_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='planned completion: precision')),
-                ('forecast_completion_text', models.CharField(blank=True, help_text='When it is now expected, if not the planned date.', max_length=200, verbose_name='forecast completion (as written)')),
-                ('forecast_completion_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='forecast completion: earliest')),
-                ('forecast_completion_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='forecast completion: latest')),
-                ('forecast_completion_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='forecast completion: precision')),
-                ('actual_start_text', models.CharField(blank=True, max_length=200, verbose_name='actual start (as written)')),
-                ('actual_start_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='actual start: earliest')),
-                ('actual_start_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='actual start: latest')),
-                ('actual_start_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='actual start: precision')),
-                ('actual_completion_text', models.CharField(blank=True, help_text='The date it was delivered.', max_length=200, verbose_name='actual completion (as written)')),
-                ('actual_completion_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='actual completion: earliest')),
-                ('actual_completion_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='actual completion: latest')),
-                ('actual_completion_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='actual completion: precision')),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('complete', 'Complete'), ('will_not_be_met', 'Will not be met'), ('on_hold', 'On hold'), ('cancelled', 'Cancelled')], default='not_started', max_length=16, verbose_name='status')),
-                ('rag', models.CharField(blank=True, choices=[('red', 'Red'), ('amber_red', 'Amber/Red'), ('amber', 'Amber'), ('amber_green', 'Amber/Green'), ('green', 'Green')], help_text='Red, Amber or Green (always printed as a word as well as a colour).', max_length=12, verbose_name='RAG status')),
-                ('comment', models.TextField(blank=True, help_text='Markdown: paragraphs, and bullet lists with - (indent four spaces to nest).', verbose_name='comment / current activity')),
-                ('estimated_cost', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='estimated cost')),
-                ('estimated_cost_note', models.CharField(blank=True, max_length=100, verbose_name='estimated cost note')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='programmes.person', verbose_name='owner')),
-                ('reports_to', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='programmes.meeting', verbose_name='reports to')),
-                ('service_area', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='programmes.servicearea', verbose_name='service area')),
-                ('stage', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='programmes.stagedefinition', verbose_name='stage')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="milestone")),
+                (
+                    "planned_start_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="planned start (as written)"
+                    ),
+                ),
+                (
+                    "planned_start_earliest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="planned start: earliest",
+                    ),
+                ),
+                (
+                    "planned_start_latest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="planned start: latest"
+                    ),
+                ),
+                (
+                    "planned_start_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="planned start: precision",
+                    ),
+                ),
+                (
+                    "planned_completion_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="planned completion (as written)"
+                    ),
+                ),
+                (
+                    "planned_completion_earliest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="planned completion: earliest",
+                    ),
+                ),
+                (
+                    "planned_completion_latest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="planned completion: latest",
+                    ),
+                ),
+                (
+                    "planned_completion_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="planned completion: precision",
+                    ),
+                ),
+                (
+                    "forecast_completion_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="When it is now expected, if not the planned date.",
+                        max_length=200,
+                        verbose_name="forecast completion (as written)",
+                    ),
+                ),
+                (
+                    "forecast_completion_earliest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="forecast completion: earliest",
+                    ),
+                ),
+                (
+                    "forecast_completion_latest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="forecast completion: latest",
+                    ),
+                ),
+                (
+                    "forecast_completion_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="forecast completion: precision",
+                    ),
+                ),
+                (
+                    "actual_start_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="actual start (as written)"
+                    ),
+                ),
+                (
+                    "actual_start_earliest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="actual start: earliest"
+                    ),
+                ),
+                (
+                    "actual_start_latest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="actual start: latest"
+                    ),
+                ),
+                (
+                    "actual_start_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="actual start: precision",
+                    ),
+                ),
+                (
+                    "actual_completion_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="The date it was delivered.",
+                        max_length=200,
+                        verbose_name="actual completion (as written)",
+                    ),
+                ),
+                (
+                    "actual_completion_earliest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="actual completion: earliest",
+                    ),
+                ),
+                (
+                    "actual_completion_latest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="actual completion: latest",
+                    ),
+                ),
+                (
+                    "actual_completion_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="actual completion: precision",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("in_progress", "In progress"),
+                            ("complete", "Complete"),
+                            ("will_not_be_met", "Will not be met"),
+                            ("on_hold", "On hold"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="not_started",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "rag",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("red", "Red"),
+                            ("amber_red", "Amber/Red"),
+                            ("amber", "Amber"),
+                            ("amber_green", "Amber/Green"),
+                            ("green", "Green"),
+                        ],
+                        help_text="Red, Amber or Green (always printed as a word as well as a colour).",
+                        max_length=12,
+                        verbose_name="RAG status",
+                    ),
+                ),
+                (
+                    "comment",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, and bullet lists with - (indent four spaces to nest).",
+                        verbose_name="comment / current activity",
+                    ),
+                ),
+                (
+                    "estimated_cost",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="estimated cost",
+                    ),
+                ),
+                (
+                    "estimated_cost_note",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="estimated cost note"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="programmes.person",
+                        verbose_name="owner",
+                    ),
+                ),
+                (
+                    "reports_to",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="programmes.meeting",
+                        verbose_name="reports to",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="programmes.stagedefinition",
+                        verbose_name="stage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical milestone',
-                'verbose_name_plural': 'historical milestones',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical milestone",
+                "verbose_name_plural": "historical milestones",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='milestone')),
-                ('planned_start_text', models.CharField(blank=True, max_length=200, verbose_name='planned start (as written)')),
-                ('planned_start_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='planned start: earliest')),
-                ('planned_start_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='planned start: latest')),
-                ('planned_start_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='planned start: precision')),
-                ('planned_completion_text', models.CharField(blank=True, max_length=200, verbose_name='planned completion (as written)')),
-                ('planned_completion_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='planned completion: earliest')),
-                ('planned_completion_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='planned completion: latest')),
-                ('planned_completion_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='planned completion: precision')),
-                ('forecast_completion_text', models.CharField(blank=True, help_text='When it is now expected, if not the planned date.', max_length=200, verbose_name='forecast completion (as written)')),
-                ('forecast_completion_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='forecast completion: earliest')),
-                ('forecast_completion_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='forecast completion: latest')),
-                ('forecast_completion_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='forecast completion: precision')),
-                ('actual_start_text', models.CharField(blank=True, max_length=200, verbose_name='actual start (as written)')),
-                ('actual_start_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='actual start: earliest')),
-                ('actual_start_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='actual start: latest')),
-                ('actual_start_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='actual start: precision')),
-                ('actual_completion_text', models.CharField(blank=True, help_text='The date it was delivered.', max_length=200, verbose_name='actual completion (as written)')),
-                ('actual_completion_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='actual completion: earliest')),
-                ('actual_completion_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='actual completion: latest')),
-                ('actual_completion_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='actual completion: precision')),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('complete', 'Complete'), ('will_not_be_met', 'Will not be met'), ('on_hold', 'On hold'), ('cancelled', 'Cancelled')], default='not_started', max_length=16, verbose_name='status')),
-                ('rag', models.CharField(blank=True, choices=[('red', 'Red'), ('amber_red', 'Amber/Red'), ('amber', 'Amber'), ('amber_green', 'Amber/Green'), ('green', 'Green')], help_text='Red, Amber or Green (always printed as a word as well as a colour).', max_length=12, verbose_name='RAG status')),
-                ('comment', models.TextField(blank=True, help_text='Markdown: paragraphs, and bullet lists with - (indent four spaces to nest).', verbose_name='comment / current activity')),
-                ('estimated_cost', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='estimated cost')),
-                ('estimated_cost_note', models.CharField(blank=True, max_length=100, verbose_name='estimated cost note')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='milestones', to='programmes.person', verbose_name='owner')),
-                ('reports_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='milestones', to='programmes.meeting', verbose_name='reports to')),
-                ('service_area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='programmes.servicearea', verbose_name='service area')),
-                ('stage', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='milestones', to='programmes.stagedefinition', verbose_name='stage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="milestone")),
+                (
+                    "planned_start_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="planned start (as written)"
+                    ),
+                ),
+                (
+                    "planned_start_earliest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="planned start: earliest",
+                    ),
+                ),
+                (
+                    "planned_start_latest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="planned start: latest"
+                    ),
+                ),
+                (
+                    "planned_start_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="planned start: precision",
+                    ),
+                ),
+                (
+                    "planned_completion_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="planned completion (as written)"
+                    ),
+                ),
+                (
+                    "planned_completion_earliest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="planned completion: earliest",
+                    ),
+                ),
+                (
+                    "planned_completion_latest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="planned completion: latest",
+                    ),
+                ),
+                (
+                    "planned_completion_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="planned completion: precision",
+                    ),
+                ),
+                (
+                    "forecast_completion_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="When it is now expected, if not the planned date.",
+                        max_length=200,
+                        verbose_name="forecast completion (as written)",
+                    ),
+                ),
+                (
+                    "forecast_completion_earliest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="forecast completion: earliest",
+                    ),
+                ),
+                (
+                    "forecast_completion_latest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="forecast completion: latest",
+                    ),
+                ),
+                (
+                    "forecast_completion_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="forecast completion: precision",
+                    ),
+                ),
+                (
+                    "actual_start_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="actual start (as written)"
+                    ),
+                ),
+                (
+                    "actual_start_earliest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="actual start: earliest"
+                    ),
+                ),
+                (
+                    "actual_start_latest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="actual start: latest"
+                    ),
+                ),
+                (
+                    "actual_start_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="actual start: precision",
+                    ),
+                ),
+                (
+                    "actual_completion_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="The date it was delivered.",
+                        max_length=200,
+                        verbose_name="actual completion (as written)",
+                    ),
+                ),
+                (
+                    "actual_completion_earliest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="actual completion: earliest",
+                    ),
+                ),
+                (
+                    "actual_completion_latest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="actual completion: latest",
+                    ),
+                ),
+                (
+                    "actual_completion_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="actual completion: precision",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("in_progress", "In progress"),
+                            ("complete", "Complete"),
+                            ("will_not_be_met", "Will not be met"),
+                            ("on_hold", "On hold"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="not_started",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "rag",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("red", "Red"),
+                            ("amber_red", "Amber/Red"),
+                            ("amber", "Amber"),
+                            ("amber_green", "Amber/Green"),
+                            ("green", "Green"),
+                        ],
+                        help_text="Red, Amber or Green (always printed as a word as well as a colour).",
+                        max_length=12,
+                        verbose_name="RAG status",
+                    ),
+                ),
+                (
+                    "comment",
+                    models.TextField(
+                        blank=True,
+                        help_text="Markdown: paragraphs, and bullet lists with - (indent four spaces to nest).",
+                        verbose_name="comment / current activity",
+                    ),
+                ),
+                (
+                    "estimated_cost",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="estimated cost",
+                    ),
+                ),
+                (
+                    "estimated_cost_note",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="estimated cost note"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="milestones",
+                        to="programmes.person",
+                        verbose_name="owner",
+                    ),
+                ),
+                (
+                    "reports_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="milestones",
+                        to="programmes.meeting",
+                        verbose_name="reports to",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="milestones",
+                        to="programmes.stagedefinition",
+                        verbose_name="stage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['service_area', 'order', 'id'],
+                "ordering": ["service_area", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='DateChange',
+            name="DateChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('field', models.CharField(choices=[('planned_start', 'planned start'), ('planned_completion', 'planned completion'), ('forecast_completion', 'forecast completion')], max_length=24, verbose_name='date')),
-                ('old_text', models.CharField(blank=True, max_length=200, verbose_name='old date (as written)')),
-                ('old_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='old date: earliest')),
-                ('old_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='old date: latest')),
-                ('old_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='old date: precision')),
-                ('new_text', models.CharField(blank=True, max_length=200, verbose_name='new date (as written)')),
-                ('new_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='new date: earliest')),
-                ('new_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='new date: latest')),
-                ('new_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='new date: precision')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='changed at')),
-                ('changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='milestone_date_changes', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),
-                ('milestone', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='date_changes', to='milestones.milestone', verbose_name='milestone')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("planned_start", "planned start"),
+                            ("planned_completion", "planned completion"),
+                            ("forecast_completion", "forecast completion"),
+                        ],
+                        max_length=24,
+                        verbose_name="date",
+                    ),
+                ),
+                (
+                    "old_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="old date (as written)"
+                    ),
+                ),
+                (
+                    "old_earliest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="old date: earliest"
+                    ),
+                ),
+                (
+                    "old_latest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="old date: latest"
+                    ),
+                ),
+                (
+                    "old_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="old date: precision",
+                    ),
+                ),
+                (
+                    "new_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="new date (as written)"
+                    ),
+                ),
+                (
+                    "new_earliest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="new date: earliest"
+                    ),
+                ),
+                (
+                    "new_latest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="new date: latest"
+                    ),
+                ),
+                (
+                    "new_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="new date: precision",
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="reason")),
+                (
+                    "changed_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="changed at"
+                    ),
+                ),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="milestone_date_changes",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="changed by",
+                    ),
+                ),
+                (
+                    "milestone",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="date_changes",
+                        to="milestones.milestone",
+                        verbose_name="milestone",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'date change',
-                'ordering': ['milestone', 'changed_at', 'id'],
-                'get_latest_by': ['changed_at', 'id'],
+                "verbose_name": "date change",
+                "ordering": ["milestone", "changed_at", "id"],
+                "get_latest_by": ["changed_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ReportingPeriod',
+            name="ReportingPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(help_text='e.g. "March 2010", "2008/09".', max_length=60, verbose_name='label')),
-                ('start', models.DateField(verbose_name='start')),
-                ('end', models.DateField(verbose_name='end')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reporting_periods', to='programmes.programme', verbose_name='programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "label",
+                    models.CharField(
+                        help_text='e.g. "March 2010", "2008/09".',
+                        max_length=60,
+                        verbose_name="label",
+                    ),
+                ),
+                ("start", models.DateField(verbose_name="start")),
+                ("end", models.DateField(verbose_name="end")),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reporting_periods",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reporting period',
-                'ordering': ['programme', 'start'],
+                "verbose_name": "reporting period",
+                "ordering": ["programme", "start"],
             },
         ),
         migrations.CreateModel(
-            name='ProgressUpdate',
+            name="ProgressUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(help_text='Markdown.', verbose_name='update')),
-                ('written_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='written at')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='updates', to='programmes.person', verbose_name='author')),
-                ('milestone', models.ForeignKey(blank=True, help_text='Leave blank for an update on the service area as a whole.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='milestones.milestone', verbose_name='milestone')),
-                ('service_area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='programmes.servicearea', verbose_name='service area')),
-                ('written_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='progress_updates', to=settings.AUTH_USER_MODEL, verbose_name='written by')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='updates', to='milestones.reportingperiod', verbose_name='reporting period')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(help_text="Markdown.", verbose_name="update")),
+                (
+                    "written_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="written at"
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="updates",
+                        to="programmes.person",
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "milestone",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leave blank for an update on the service area as a whole.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="milestones.milestone",
+                        verbose_name="milestone",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
+                (
+                    "written_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="progress_updates",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="written by",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="updates",
+                        to="milestones.reportingperiod",
+                        verbose_name="reporting period",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'progress update',
-                'ordering': ['service_area', '-period__start', 'id'],
+                "verbose_name": "progress update",
+                "ordering": ["service_area", "-period__start", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('planned_start_earliest__isnull', True), ('planned_start_latest__isnull', True), ('planned_start_latest__gte', models.F('planned_start_earliest')), _connector='OR'), name='milestone_planned_start_in_order', violation_error_message='The planned start ends before it begins.'),
+            model_name="milestone",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("planned_start_earliest__isnull", True),
+                    ("planned_start_latest__isnull", True),
+                    ("planned_start_latest__gte", models.F("planned_start_earliest")),
+                    _connector="OR",
+                ),
+                name="milestone_planned_start_in_order",
+                violation_error_message="The planned start ends before it begins.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('planned_completion_earliest__isnull', True), ('planned_completion_latest__isnull', True), ('planned_completion_latest__gte', models.F('planned_completion_earliest')), _connector='OR'), name='milestone_planned_completion_in_order', violation_error_message='The planned completion ends before it begins.'),
+            model_name="milestone",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("planned_completion_earliest__isnull", True),
+                    ("planned_completion_latest__isnull", True),
+                    ("planned_completion_latest__gte", models.F("planned_completion_earliest")),
+                    _connector="OR",
+                ),
+                name="milestone_planned_completion_in_order",
+                violation_error_message="The planned completion ends before it begins.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('forecast_completion_earliest__isnull', True), ('forecast_completion_latest__isnull', True), ('forecast_completion_latest__gte', models.F('forecast_completion_earliest')), _connector='OR'), name='milestone_forecast_completion_in_order', violation_error_message='The forecast completion ends before it begins.'),
+            model_name="milestone",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("forecast_completion_earliest__isnull", True),
+                    ("forecast_completion_latest__isnull", True),
+                    ("forecast_completion_latest__gte", models.F("forecast_completion_earliest")),
+                    _connector="OR",
+                ),
+                name="milestone_forecast_completion_in_order",
+                violation_error_message="The forecast completion ends before it begins.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('actual_start_earliest__isnull', True), ('actual_start_latest__isnull', True), ('actual_start_latest__gte', models.F('actual_start_earliest')), _connector='OR'), name='milestone_actual_start_in_order', violation_error_message='The actual start ends before it begins.'),
+            model_name="milestone",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("actual_start_earliest__isnull", True),
+                    ("actual_start_latest__isnull", True),
+                    ("actual_start_latest__gte", models.F("actual_start_earliest")),
+                    _connector="OR",
+                ),
+                name="milestone_actual_start_in_order",
+                violation_error_message="The actual start ends before it begins.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('actual_completion_earliest__isnull', True), ('actual_completion_latest__isnull', True), ('actual_completion_latest__gte', models.F('actual_completion_earliest')), _connector='OR'), name='milestone_actual_completion_in_order', violation_error_message='The actual completion ends before it begins.'),
+            model_name="milestone",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("actual_completion_earliest__isnull", True),
+                    ("actual_completion_latest__isnull", True),
+                    ("actual_completion_latest__gte", models.F("actual_completion_earliest")),
+                    _connector="OR",
+                ),
+                name="milestone_actual_completion_in_order",
+                violation_error_message="The actual completion ends before it begins.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('planned_start_earliest__isnull', True), ('planned_completion_latest__isnull', True), ('planned_completion_latest__gte', models.F('planned_start_earliest')), _connector='OR'), name='milestone_planned_completion_not_before_planned_start', violation_error_message='The planned completion cannot be before the planned start.'),
+            model_name="milestone",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("planned_start_earliest__isnull", True),
+                    ("planned_completion_latest__isnull", True),
+                    ("planned_completion_latest__gte", models.F("planned_start_earliest")),
+                    _connector="OR",
+                ),
+                name="milestone_planned_completion_not_before_planned_start",
+                violation_error_message="The planned completion cannot be before the planned start.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('actual_start_earliest__isnull', True), ('actual_completion_latest__isnull', True), ('actual_completion_latest__gte', models.F('actual_start_earliest')), _connector='OR'), name='milestone_actual_completion_not_before_actual_start', violation_error_message='The actual completion cannot be before the actual start.'),
+            model_name="milestone",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("actual_start_earliest__isnull", True),
+                    ("actual_completion_latest__isnull", True),
+                    ("actual_completion_latest__gte", models.F("actual_start_earliest")),
+                    _connector="OR",
+                ),
+                name="milestone_actual_completion_not_before_actual_start",
+                violation_error_message="The actual completion cannot be before the actual start.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('estimated_cost__isnull', True), ('estimated_cost__gte', 0), _connector='OR'), name='milestone_estimated_cost_not_negative', violation_error_message='The estimated cost cannot be negative.'),
+            model_name="milestone",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("estimated_cost__isnull", True), ("estimated_cost__gte", 0), _connector="OR"
+                ),
+                name="milestone_estimated_cost_not_negative",
+                violation_error_message="The estimated cost cannot be negative.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='datechange',
-            constraint=models.CheckConstraint(condition=models.Q(('old_earliest__isnull', True), ('old_latest__isnull', True), ('old_latest__gte', models.F('old_earliest')), _connector='OR'), name='datechange_old_in_order', violation_error_message='The old ends before it begins.'),
+            model_name="datechange",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("old_earliest__isnull", True),
+                    ("old_latest__isnull", True),
+                    ("old_latest__gte", models.F("old_earliest")),
+                    _connector="OR",
+                ),
+                name="datechange_old_in_order",
+                violation_error_message="The old ends before it begins.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='datechange',
-            constraint=models.CheckConstraint(condition=models.Q(('new_earliest__isnull', True), ('new_latest__isnull', True), ('new_latest__gte', models.F('new_earliest')), _connector='OR'), name='datechange_new_in_order', violation_error_message='The new ends before it begins.'),
+            model_name="datechange",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("new_earliest__isnull", True),
+                    ("new_latest__isnull", True),
+                    ("new_latest__gte", models.F("new_earliest")),
+                    _connector="OR",
+                ),
+                name="datechange_new_in_order",
+                violation_error_message="The new ends before it begins.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='datechange',
-            constraint=models.CheckConstraint(condition=models.Q(('reason', ''), _negated=True), name='datechange_has_reason', violation_error_message='Say why the date moved.'),
+            model_name="datechange",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("reason", ""), _negated=True),
+                name="datechange_has_reason",
+                violation_error_message="Say why the date moved.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportingperiod',
-            constraint=models.UniqueConstraint(models.F('programme'), models.F('label'), name='period_label_unique_in_programme', violation_error_message='This programme already has a period with this label.'),
+            model_name="reportingperiod",
+            constraint=models.UniqueConstraint(
+                models.F("programme"),
+                models.F("label"),
+                name="period_label_unique_in_programme",
+                violation_error_message="This programme already has a period with this label.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportingperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gte', models.F('start'))), name='period_ends_after_it_starts', violation_error_message='A reporting period cannot end before it starts.'),
+            model_name="reportingperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gte", models.F("start"))),
+                name="period_ends_after_it_starts",
+                violation_error_message="A reporting period cannot end before it starts.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='progressupdate',
-            constraint=models.UniqueConstraint(models.F('milestone'), models.F('period'), condition=models.Q(('milestone__isnull', False)), name='one_update_per_milestone_and_period', violation_error_message='This milestone already has an update for this period.'),
+            model_name="progressupdate",
+            constraint=models.UniqueConstraint(
+                models.F("milestone"),
+                models.F("period"),
+                condition=models.Q(("milestone__isnull", False)),
+                name="one_update_per_milestone_and_period",
+                violation_error_message="This milestone already has an update for this period.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='progressupdate',
-            constraint=models.UniqueConstraint(models.F('service_area'), models.F('period'), condition=models.Q(('milestone__isnull', True)), name='one_update_per_area_and_period', violation_error_message='This service area already has an update for this period.'),
+            model_name="progressupdate",
+            constraint=models.UniqueConstraint(
+                models.F("service_area"),
+                models.F("period"),
+                condition=models.Q(("milestone__isnull", True)),
+                name="one_update_per_area_and_period",
+                violation_error_message="This service area already has an update for this period.",
+            ),
         ),
     ]

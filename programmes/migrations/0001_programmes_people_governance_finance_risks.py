@@ -2,14 +2,14 @@
 
 import django.db.models.deletion
 import django.db.models.functions.text
-import programmes.models.finance
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+import programmes.models.finance
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,561 +18,2146 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='GovernanceBody',
+            name="GovernanceBody",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('acronym', models.CharField(blank=True, max_length=30, verbose_name='acronym')),
-                ('kind', models.CharField(choices=[('board', 'Board'), ('committee', 'Committee'), ('group', 'Group'), ('team', 'Team'), ('forum', 'Forum'), ('cabinet', 'Cabinet'), ('council', 'Council'), ('other', 'Other')], default='group', max_length=12, verbose_name='kind')),
-                ('description', models.TextField(blank=True, help_text='Markdown.', verbose_name='description')),
-                ('terms_of_reference', models.TextField(blank=True, help_text='Markdown.', verbose_name='terms of reference')),
-                ('terms_agreed_text', models.CharField(blank=True, max_length=200, verbose_name='terms of reference agreed (as written)')),
-                ('terms_agreed_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='terms of reference agreed: earliest')),
-                ('terms_agreed_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='terms of reference agreed: latest')),
-                ('terms_agreed_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='terms of reference agreed: precision')),
-                ('terms_agreed_by', models.CharField(blank=True, max_length=200, verbose_name='terms of reference agreed by')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='programmes.governancebody', verbose_name='reports to')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("acronym", models.CharField(blank=True, max_length=30, verbose_name="acronym")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("board", "Board"),
+                            ("committee", "Committee"),
+                            ("group", "Group"),
+                            ("team", "Team"),
+                            ("forum", "Forum"),
+                            ("cabinet", "Cabinet"),
+                            ("council", "Council"),
+                            ("other", "Other"),
+                        ],
+                        default="group",
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, help_text="Markdown.", verbose_name="description"),
+                ),
+                (
+                    "terms_of_reference",
+                    models.TextField(
+                        blank=True, help_text="Markdown.", verbose_name="terms of reference"
+                    ),
+                ),
+                (
+                    "terms_agreed_text",
+                    models.CharField(
+                        blank=True,
+                        max_length=200,
+                        verbose_name="terms of reference agreed (as written)",
+                    ),
+                ),
+                (
+                    "terms_agreed_earliest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="terms of reference agreed: earliest",
+                    ),
+                ),
+                (
+                    "terms_agreed_latest",
+                    models.DateField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="terms of reference agreed: latest",
+                    ),
+                ),
+                (
+                    "terms_agreed_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="terms of reference agreed: precision",
+                    ),
+                ),
+                (
+                    "terms_agreed_by",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="terms of reference agreed by"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="programmes.governancebody",
+                        verbose_name="reports to",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'governance body',
-                'verbose_name_plural': 'governance bodies',
-                'ordering': ['programme', 'order', 'id'],
+                "verbose_name": "governance body",
+                "verbose_name_plural": "governance bodies",
+                "ordering": ["programme", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='BodyMembership',
+            name="BodyMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(blank=True, help_text='e.g. Chair.', max_length=100, verbose_name='role')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='programmes.governancebody', verbose_name='body')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True, help_text="e.g. Chair.", max_length=100, verbose_name="role"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="programmes.governancebody",
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'member',
-                'ordering': ['body', 'order', 'id'],
+                "verbose_name": "member",
+                "ordering": ["body", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('short_name', models.CharField(blank=True, help_text='How reports usually write it, e.g. "Salford" for Salford City Council.', max_length=60, verbose_name='short name')),
-                ('kind', models.CharField(choices=[('council', 'Council'), ('county_council', 'County council'), ('district_council', 'District council'), ('unitary_council', 'Unitary council'), ('joint_body', 'Joint body of councils'), ('government', 'Central government'), ('agency', 'Public agency'), ('company', 'Company'), ('other', 'Other')], default='council', max_length=20, verbose_name='kind')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "short_name",
+                    models.CharField(
+                        blank=True,
+                        help_text='How reports usually write it, e.g. "Salford" for Salford City Council.',
+                        max_length=60,
+                        verbose_name="short name",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("council", "Council"),
+                            ("county_council", "County council"),
+                            ("district_council", "District council"),
+                            ("unitary_council", "Unitary council"),
+                            ("joint_body", "Joint body of councils"),
+                            ("government", "Central government"),
+                            ("agency", "Public agency"),
+                            ("company", "Company"),
+                            ("other", "Other"),
+                        ],
+                        default="council",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('name'), name='organisation_name_unique', violation_error_message='There is already an organisation with this name.')],
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        django.db.models.functions.text.Lower("name"),
+                        name="organisation_name_unique",
+                        violation_error_message="There is already an organisation with this name.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('job_title', models.CharField(blank=True, max_length=200, verbose_name='job title')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('telephone', models.CharField(blank=True, max_length=40, verbose_name='telephone')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='programmes.organisation', verbose_name='organisation')),
-                ('user', models.OneToOneField(blank=True, help_text='The account this person signs in with, if they have one.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='person', to=settings.AUTH_USER_MODEL, verbose_name='login')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "job_title",
+                    models.CharField(blank=True, max_length=200, verbose_name="job title"),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "telephone",
+                    models.CharField(blank=True, max_length=40, verbose_name="telephone"),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="programmes.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="The account this person signs in with, if they have one.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="person",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="login",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'people',
-                'ordering': ['name'],
+                "verbose_name_plural": "people",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='governancebody',
-            name='members',
-            field=models.ManyToManyField(related_name='bodies', through='programmes.BodyMembership', to='programmes.person', verbose_name='members'),
+            model_name="governancebody",
+            name="members",
+            field=models.ManyToManyField(
+                related_name="bodies",
+                through="programmes.BodyMembership",
+                to="programmes.person",
+                verbose_name="members",
+            ),
         ),
         migrations.AddField(
-            model_name='bodymembership',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='programmes.person', verbose_name='person'),
+            model_name="bodymembership",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="memberships",
+                to="programmes.person",
+                verbose_name="person",
+            ),
         ),
         migrations.CreateModel(
-            name='Programme',
+            name="Programme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('short_name', models.CharField(blank=True, max_length=60, verbose_name='short name')),
-                ('slug', models.SlugField(help_text='Used in links and file names; keep it once reports have been issued.', max_length=80, unique=True, verbose_name='web address name')),
-                ('description', models.TextField(blank=True, help_text='Markdown.', verbose_name='description')),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('active', 'Active'), ('on_hold', 'On hold'), ('closed', 'Closed')], default='active', max_length=10, verbose_name='status')),
-                ('started_text', models.CharField(blank=True, help_text='When the programme began, as written ("October 2006").', max_length=200, verbose_name='started (as written)')),
-                ('started_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='started: earliest')),
-                ('started_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='started: latest')),
-                ('started_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='started: precision')),
-                ('service_area_label', models.CharField(default='Service area', help_text='What this programme calls its units of work: Service area, Work stream, Theme, Project.', max_length=40, verbose_name='word for a service area')),
-                ('stage_label', models.CharField(blank=True, help_text='e.g. "Stage of the Delivery plan". Leave blank if the programme has no stages.', max_length=80, verbose_name='heading for stages')),
-                ('rag_scale', models.CharField(choices=[('three_point', 'Red / Amber / Green'), ('five_point', 'Five-point (Green, Amber/Green, Amber, Amber/Red, Red)')], default='three_point', max_length=12, verbose_name='RAG scale')),
-                ('rag_labels', models.JSONField(blank=True, default=dict, help_text='The programme\'s own words for ratings, e.g. {"red": "Urgent Action", "amber": "Action Underway", "green": "On Target"}.', verbose_name='RAG words')),
-                ('risk_scale', models.CharField(choices=[('high_medium_low', 'High / Medium / Low'), ('one_to_five', '1 to 5')], default='high_medium_low', help_text="The scale for a risk's likelihood and impact.", max_length=16, verbose_name='risk scale')),
-                ('quarters', models.CharField(choices=[('calendar', 'Calendar ("Q1 2009" is January to March 2009)'), ('financial', 'Financial ("Q1 2009" is April to June 2009)')], default='calendar', max_length=10, verbose_name='a bare "Q1" means')),
-                ('lead_organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='programmes_led', to='programmes.organisation', verbose_name='lead organisation')),
-                ('partners', models.ManyToManyField(blank=True, related_name='partner_programmes', to='programmes.organisation', verbose_name='partner organisations')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=60, verbose_name="short name"),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in links and file names; keep it once reports have been issued.",
+                        max_length=80,
+                        unique=True,
+                        verbose_name="web address name",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, help_text="Markdown.", verbose_name="description"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("active", "Active"),
+                            ("on_hold", "On hold"),
+                            ("closed", "Closed"),
+                        ],
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "started_text",
+                    models.CharField(
+                        blank=True,
+                        help_text='When the programme began, as written ("October 2006").',
+                        max_length=200,
+                        verbose_name="started (as written)",
+                    ),
+                ),
+                (
+                    "started_earliest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="started: earliest"
+                    ),
+                ),
+                (
+                    "started_latest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="started: latest"
+                    ),
+                ),
+                (
+                    "started_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="started: precision",
+                    ),
+                ),
+                (
+                    "service_area_label",
+                    models.CharField(
+                        default="Service area",
+                        help_text="What this programme calls its units of work: Service area, Work stream, Theme, Project.",
+                        max_length=40,
+                        verbose_name="word for a service area",
+                    ),
+                ),
+                (
+                    "stage_label",
+                    models.CharField(
+                        blank=True,
+                        help_text='e.g. "Stage of the Delivery plan". Leave blank if the programme has no stages.',
+                        max_length=80,
+                        verbose_name="heading for stages",
+                    ),
+                ),
+                (
+                    "rag_scale",
+                    models.CharField(
+                        choices=[
+                            ("three_point", "Red / Amber / Green"),
+                            (
+                                "five_point",
+                                "Five-point (Green, Amber/Green, Amber, Amber/Red, Red)",
+                            ),
+                        ],
+                        default="three_point",
+                        max_length=12,
+                        verbose_name="RAG scale",
+                    ),
+                ),
+                (
+                    "rag_labels",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='The programme\'s own words for ratings, e.g. {"red": "Urgent Action", "amber": "Action Underway", "green": "On Target"}.',
+                        verbose_name="RAG words",
+                    ),
+                ),
+                (
+                    "risk_scale",
+                    models.CharField(
+                        choices=[
+                            ("high_medium_low", "High / Medium / Low"),
+                            ("one_to_five", "1 to 5"),
+                        ],
+                        default="high_medium_low",
+                        help_text="The scale for a risk's likelihood and impact.",
+                        max_length=16,
+                        verbose_name="risk scale",
+                    ),
+                ),
+                (
+                    "quarters",
+                    models.CharField(
+                        choices=[
+                            ("calendar", 'Calendar ("Q1 2009" is January to March 2009)'),
+                            ("financial", 'Financial ("Q1 2009" is April to June 2009)'),
+                        ],
+                        default="calendar",
+                        max_length=10,
+                        verbose_name='a bare "Q1" means',
+                    ),
+                ),
+                (
+                    "lead_organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="programmes_led",
+                        to="programmes.organisation",
+                        verbose_name="lead organisation",
+                    ),
+                ),
+                (
+                    "partners",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="partner_programmes",
+                        to="programmes.organisation",
+                        verbose_name="partner organisations",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Objective',
+            name="Objective",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('objective', models.TextField(verbose_name='objective')),
-                ('achievement', models.TextField(blank=True, help_text='Markdown.', verbose_name='achievement')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='objectives', to='programmes.programme', verbose_name='programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("objective", models.TextField(verbose_name="objective")),
+                (
+                    "achievement",
+                    models.TextField(blank=True, help_text="Markdown.", verbose_name="achievement"),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="objectives",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['programme', 'order', 'id'],
+                "ordering": ["programme", "order", "id"],
             },
         ),
         migrations.AddField(
-            model_name='governancebody',
-            name='programme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='governance_bodies', to='programmes.programme', verbose_name='programme'),
+            model_name="governancebody",
+            name="programme",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="governance_bodies",
+                to="programmes.programme",
+                verbose_name="programme",
+            ),
         ),
         migrations.CreateModel(
-            name='GlossaryTerm',
+            name="GlossaryTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(max_length=60, verbose_name='term')),
-                ('meaning', models.CharField(max_length=300, verbose_name='meaning')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='glossary', to='programmes.programme', verbose_name='programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("term", models.CharField(max_length=60, verbose_name="term")),
+                ("meaning", models.CharField(max_length=300, verbose_name="meaning")),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="glossary",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'glossary term',
-                'ordering': ['programme', 'term'],
+                "verbose_name": "glossary term",
+                "ordering": ["programme", "term"],
             },
         ),
         migrations.CreateModel(
-            name='ServiceArea',
+            name="ServiceArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(blank=True, help_text='The report\'s numbering: "5", "5.1".', max_length=20, verbose_name='number')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('scope', models.TextField(blank=True, help_text='Markdown.', verbose_name='scope')),
-                ('purpose', models.TextField(blank=True, help_text='Markdown.', verbose_name='purpose')),
-                ('rag', models.CharField(blank=True, choices=[('red', 'Red'), ('amber_red', 'Amber/Red'), ('amber', 'Amber'), ('amber_green', 'Amber/Green'), ('green', 'Green')], help_text='Red, Amber or Green (always printed as a word as well as a colour).', max_length=12, verbose_name='RAG status')),
-                ('progress_rating', models.CharField(blank=True, choices=[('poor', 'Poor'), ('reasonable', 'Reasonable'), ('good', 'Good')], max_length=12, verbose_name='progress')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('parent', models.ForeignKey(blank=True, help_text='The theme or work stream this one sits under, if any.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='programmes.servicearea', verbose_name='part of')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='service_areas', to='programmes.programme', verbose_name='programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        blank=True,
+                        help_text='The report\'s numbering: "5", "5.1".',
+                        max_length=20,
+                        verbose_name="number",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "scope",
+                    models.TextField(blank=True, help_text="Markdown.", verbose_name="scope"),
+                ),
+                (
+                    "purpose",
+                    models.TextField(blank=True, help_text="Markdown.", verbose_name="purpose"),
+                ),
+                (
+                    "rag",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("red", "Red"),
+                            ("amber_red", "Amber/Red"),
+                            ("amber", "Amber"),
+                            ("amber_green", "Amber/Green"),
+                            ("green", "Green"),
+                        ],
+                        help_text="Red, Amber or Green (always printed as a word as well as a colour).",
+                        max_length=12,
+                        verbose_name="RAG status",
+                    ),
+                ),
+                (
+                    "progress_rating",
+                    models.CharField(
+                        blank=True,
+                        choices=[("poor", "Poor"), ("reasonable", "Reasonable"), ("good", "Good")],
+                        max_length=12,
+                        verbose_name="progress",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The theme or work stream this one sits under, if any.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="programmes.servicearea",
+                        verbose_name="part of",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="service_areas",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'service area',
-                'ordering': ['programme', 'order', 'id'],
+                "verbose_name": "service area",
+                "ordering": ["programme", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='SavingsReallocation',
+            name="SavingsReallocation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('allocated_to', models.CharField(max_length=300, verbose_name='re-allocated to')),
-                ('permanence', models.CharField(choices=[('permanent', 'Permanent'), ('one_off', 'One-off')], max_length=10, verbose_name='from one-off or permanent savings')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='amount')),
-                ('financial_year', models.PositiveSmallIntegerField(blank=True, help_text='The year the financial year starts in: 2009 for 2009/10 (April to March).', null=True, verbose_name='financial year')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='programmes.programme', verbose_name='programme')),
-                ('service_area', models.ForeignKey(blank=True, help_text='Leave blank for the programme as a whole.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='programmes.servicearea', verbose_name='service area')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("allocated_to", models.CharField(max_length=300, verbose_name="re-allocated to")),
+                (
+                    "permanence",
+                    models.CharField(
+                        choices=[("permanent", "Permanent"), ("one_off", "One-off")],
+                        max_length=10,
+                        verbose_name="from one-off or permanent savings",
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="amount",
+                    ),
+                ),
+                (
+                    "financial_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The year the financial year starts in: 2009 for 2009/10 (April to March).",
+                        null=True,
+                        verbose_name="financial year",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leave blank for the programme as a whole.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'savings re-allocation',
-                'ordering': ['programme', 'order', 'id'],
+                "verbose_name": "savings re-allocation",
+                "ordering": ["programme", "order", "id"],
             },
             bases=(programmes.models.finance.FinancialYearMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='SavingsLine',
+            name="SavingsLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('financial_year', models.PositiveSmallIntegerField(blank=True, help_text='The year the financial year starts in: 2009 for 2009/10 (April to March).', null=True, verbose_name='financial year')),
-                ('kind', models.CharField(choices=[('cashable', 'Cashable'), ('non_cashable', 'Non-cashable')], default='cashable', max_length=12, verbose_name='kind')),
-                ('recurrence', models.CharField(choices=[('recurring', 'Recurring'), ('one_off', 'One-off')], default='recurring', max_length=10, verbose_name='recurring or one-off')),
-                ('target', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='target')),
-                ('forecast', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='forecast')),
-                ('achieved', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='achieved')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='programmes.programme', verbose_name='programme')),
-                ('service_area', models.ForeignKey(blank=True, help_text='Leave blank for the programme as a whole.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='programmes.servicearea', verbose_name='service area')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "financial_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The year the financial year starts in: 2009 for 2009/10 (April to March).",
+                        null=True,
+                        verbose_name="financial year",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("cashable", "Cashable"), ("non_cashable", "Non-cashable")],
+                        default="cashable",
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "recurrence",
+                    models.CharField(
+                        choices=[("recurring", "Recurring"), ("one_off", "One-off")],
+                        default="recurring",
+                        max_length=10,
+                        verbose_name="recurring or one-off",
+                    ),
+                ),
+                (
+                    "target",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="target",
+                    ),
+                ),
+                (
+                    "forecast",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="forecast",
+                    ),
+                ),
+                (
+                    "achieved",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="achieved",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leave blank for the programme as a whole.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'savings line',
-                'ordering': ['programme', 'financial_year', 'order', 'id'],
+                "verbose_name": "savings line",
+                "ordering": ["programme", "financial_year", "order", "id"],
             },
             bases=(programmes.models.finance.FinancialYearMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='Risk',
+            name="Risk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('title', models.CharField(max_length=200, verbose_name='risk')),
-                ('description', models.TextField(blank=True, help_text='Markdown.', verbose_name='description')),
-                ('likelihood', models.PositiveSmallIntegerField(blank=True, help_text='Also called frequency.', null=True, verbose_name='likelihood')),
-                ('likelihood_note', models.TextField(blank=True, verbose_name='likelihood: words')),
-                ('impact', models.PositiveSmallIntegerField(blank=True, help_text='Also called severity.', null=True, verbose_name='impact')),
-                ('impact_note', models.TextField(blank=True, verbose_name='impact: words')),
-                ('lead_officer', models.CharField(blank=True, max_length=300, verbose_name='lead officer')),
-                ('moderating_factors', models.TextField(blank=True, help_text='Mitigations. Markdown.', verbose_name='moderating factors')),
-                ('rag', models.CharField(blank=True, choices=[('red', 'Red'), ('amber_red', 'Amber/Red'), ('amber', 'Amber'), ('amber_green', 'Amber/Green'), ('green', 'Green')], help_text='Red, Amber or Green (always printed as a word as well as a colour).', max_length=12, verbose_name='RAG status')),
-                ('review_date', models.DateField(blank=True, null=True, verbose_name='review date')),
-                ('is_open', models.BooleanField(default=True, verbose_name='open')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='programmes.programme', verbose_name='programme')),
-                ('service_area', models.ForeignKey(blank=True, help_text='Leave blank for the programme as a whole.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='programmes.servicearea', verbose_name='service area')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("title", models.CharField(max_length=200, verbose_name="risk")),
+                (
+                    "description",
+                    models.TextField(blank=True, help_text="Markdown.", verbose_name="description"),
+                ),
+                (
+                    "likelihood",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Also called frequency.",
+                        null=True,
+                        verbose_name="likelihood",
+                    ),
+                ),
+                ("likelihood_note", models.TextField(blank=True, verbose_name="likelihood: words")),
+                (
+                    "impact",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Also called severity.",
+                        null=True,
+                        verbose_name="impact",
+                    ),
+                ),
+                ("impact_note", models.TextField(blank=True, verbose_name="impact: words")),
+                (
+                    "lead_officer",
+                    models.CharField(blank=True, max_length=300, verbose_name="lead officer"),
+                ),
+                (
+                    "moderating_factors",
+                    models.TextField(
+                        blank=True,
+                        help_text="Mitigations. Markdown.",
+                        verbose_name="moderating factors",
+                    ),
+                ),
+                (
+                    "rag",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("red", "Red"),
+                            ("amber_red", "Amber/Red"),
+                            ("amber", "Amber"),
+                            ("amber_green", "Amber/Green"),
+                            ("green", "Green"),
+                        ],
+                        help_text="Red, Amber or Green (always printed as a word as well as a colour).",
+                        max_length=12,
+                        verbose_name="RAG status",
+                    ),
+                ),
+                (
+                    "review_date",
+                    models.DateField(blank=True, null=True, verbose_name="review date"),
+                ),
+                ("is_open", models.BooleanField(default=True, verbose_name="open")),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leave blank for the programme as a whole.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['programme', 'order', 'id'],
+                "ordering": ["programme", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Participation',
+            name="Participation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('committed', 'Committed'), ('interested', 'Interested'), ('not_participating', 'Not participating'), ('not_responded', 'Not yet responded')], max_length=20, verbose_name='status')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='participations', to='programmes.organisation', verbose_name='authority')),
-                ('service_area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='programmes.servicearea', verbose_name='service area')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("committed", "Committed"),
+                            ("interested", "Interested"),
+                            ("not_participating", "Not participating"),
+                            ("not_responded", "Not yet responded"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="participations",
+                        to="programmes.organisation",
+                        verbose_name="authority",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partner participation',
-                'ordering': ['service_area', 'organisation__name'],
+                "verbose_name": "partner participation",
+                "ordering": ["service_area", "organisation__name"],
             },
         ),
         migrations.CreateModel(
-            name='Lesson',
+            name="Lesson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('phase', models.CharField(choices=[('review', 'Review'), ('implementation', 'Implementation'), ('general', 'General')], max_length=16, verbose_name='phase')),
-                ('kind', models.CharField(choices=[('went_well', 'What went well'), ('to_change', 'What to change'), ('observation', 'Observation')], default='observation', max_length=12, verbose_name='kind')),
-                ('text', models.TextField(verbose_name='lesson')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='programmes.programme', verbose_name='programme')),
-                ('service_area', models.ForeignKey(blank=True, help_text='Leave blank for the programme as a whole.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='programmes.servicearea', verbose_name='service area')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("review", "Review"),
+                            ("implementation", "Implementation"),
+                            ("general", "General"),
+                        ],
+                        max_length=16,
+                        verbose_name="phase",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("went_well", "What went well"),
+                            ("to_change", "What to change"),
+                            ("observation", "Observation"),
+                        ],
+                        default="observation",
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="lesson")),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leave blank for the programme as a whole.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['programme', 'order', 'id'],
+                "ordering": ["programme", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalServiceArea',
+            name="HistoricalServiceArea",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('number', models.CharField(blank=True, help_text='The report\'s numbering: "5", "5.1".', max_length=20, verbose_name='number')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('scope', models.TextField(blank=True, help_text='Markdown.', verbose_name='scope')),
-                ('purpose', models.TextField(blank=True, help_text='Markdown.', verbose_name='purpose')),
-                ('rag', models.CharField(blank=True, choices=[('red', 'Red'), ('amber_red', 'Amber/Red'), ('amber', 'Amber'), ('amber_green', 'Amber/Green'), ('green', 'Green')], help_text='Red, Amber or Green (always printed as a word as well as a colour).', max_length=12, verbose_name='RAG status')),
-                ('progress_rating', models.CharField(blank=True, choices=[('poor', 'Poor'), ('reasonable', 'Reasonable'), ('good', 'Good')], max_length=12, verbose_name='progress')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('programme', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='programmes.programme', verbose_name='programme')),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, help_text='The theme or work stream this one sits under, if any.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='programmes.servicearea', verbose_name='part of')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        blank=True,
+                        help_text='The report\'s numbering: "5", "5.1".',
+                        max_length=20,
+                        verbose_name="number",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "scope",
+                    models.TextField(blank=True, help_text="Markdown.", verbose_name="scope"),
+                ),
+                (
+                    "purpose",
+                    models.TextField(blank=True, help_text="Markdown.", verbose_name="purpose"),
+                ),
+                (
+                    "rag",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("red", "Red"),
+                            ("amber_red", "Amber/Red"),
+                            ("amber", "Amber"),
+                            ("amber_green", "Amber/Green"),
+                            ("green", "Green"),
+                        ],
+                        help_text="Red, Amber or Green (always printed as a word as well as a colour).",
+                        max_length=12,
+                        verbose_name="RAG status",
+                    ),
+                ),
+                (
+                    "progress_rating",
+                    models.CharField(
+                        blank=True,
+                        choices=[("poor", "Poor"), ("reasonable", "Reasonable"), ("good", "Good")],
+                        max_length=12,
+                        verbose_name="progress",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The theme or work stream this one sits under, if any.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="programmes.servicearea",
+                        verbose_name="part of",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical service area',
-                'verbose_name_plural': 'historical service areas',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical service area",
+                "verbose_name_plural": "historical service areas",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSavingsLine',
+            name="HistoricalSavingsLine",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('financial_year', models.PositiveSmallIntegerField(blank=True, help_text='The year the financial year starts in: 2009 for 2009/10 (April to March).', null=True, verbose_name='financial year')),
-                ('kind', models.CharField(choices=[('cashable', 'Cashable'), ('non_cashable', 'Non-cashable')], default='cashable', max_length=12, verbose_name='kind')),
-                ('recurrence', models.CharField(choices=[('recurring', 'Recurring'), ('one_off', 'One-off')], default='recurring', max_length=10, verbose_name='recurring or one-off')),
-                ('target', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='target')),
-                ('forecast', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='forecast')),
-                ('achieved', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='achieved')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('programme', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='programmes.programme', verbose_name='programme')),
-                ('service_area', models.ForeignKey(blank=True, db_constraint=False, help_text='Leave blank for the programme as a whole.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='programmes.servicearea', verbose_name='service area')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "financial_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The year the financial year starts in: 2009 for 2009/10 (April to March).",
+                        null=True,
+                        verbose_name="financial year",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("cashable", "Cashable"), ("non_cashable", "Non-cashable")],
+                        default="cashable",
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "recurrence",
+                    models.CharField(
+                        choices=[("recurring", "Recurring"), ("one_off", "One-off")],
+                        default="recurring",
+                        max_length=10,
+                        verbose_name="recurring or one-off",
+                    ),
+                ),
+                (
+                    "target",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="target",
+                    ),
+                ),
+                (
+                    "forecast",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="forecast",
+                    ),
+                ),
+                (
+                    "achieved",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="achieved",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Leave blank for the programme as a whole.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical savings line',
-                'verbose_name_plural': 'historical savings lines',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical savings line",
+                "verbose_name_plural": "historical savings lines",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalRisk',
+            name="HistoricalRisk",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('title', models.CharField(max_length=200, verbose_name='risk')),
-                ('description', models.TextField(blank=True, help_text='Markdown.', verbose_name='description')),
-                ('likelihood', models.PositiveSmallIntegerField(blank=True, help_text='Also called frequency.', null=True, verbose_name='likelihood')),
-                ('likelihood_note', models.TextField(blank=True, verbose_name='likelihood: words')),
-                ('impact', models.PositiveSmallIntegerField(blank=True, help_text='Also called severity.', null=True, verbose_name='impact')),
-                ('impact_note', models.TextField(blank=True, verbose_name='impact: words')),
-                ('lead_officer', models.CharField(blank=True, max_length=300, verbose_name='lead officer')),
-                ('moderating_factors', models.TextField(blank=True, help_text='Mitigations. Markdown.', verbose_name='moderating factors')),
-                ('rag', models.CharField(blank=True, choices=[('red', 'Red'), ('amber_red', 'Amber/Red'), ('amber', 'Amber'), ('amber_green', 'Amber/Green'), ('green', 'Green')], help_text='Red, Amber or Green (always printed as a word as well as a colour).', max_length=12, verbose_name='RAG status')),
-                ('review_date', models.DateField(blank=True, null=True, verbose_name='review date')),
-                ('is_open', models.BooleanField(default=True, verbose_name='open')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('programme', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='programmes.programme', verbose_name='programme')),
-                ('service_area', models.ForeignKey(blank=True, db_constraint=False, help_text='Leave blank for the programme as a whole.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='programmes.servicearea', verbose_name='service area')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("title", models.CharField(max_length=200, verbose_name="risk")),
+                (
+                    "description",
+                    models.TextField(blank=True, help_text="Markdown.", verbose_name="description"),
+                ),
+                (
+                    "likelihood",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Also called frequency.",
+                        null=True,
+                        verbose_name="likelihood",
+                    ),
+                ),
+                ("likelihood_note", models.TextField(blank=True, verbose_name="likelihood: words")),
+                (
+                    "impact",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Also called severity.",
+                        null=True,
+                        verbose_name="impact",
+                    ),
+                ),
+                ("impact_note", models.TextField(blank=True, verbose_name="impact: words")),
+                (
+                    "lead_officer",
+                    models.CharField(blank=True, max_length=300, verbose_name="lead officer"),
+                ),
+                (
+                    "moderating_factors",
+                    models.TextField(
+                        blank=True,
+                        help_text="Mitigations. Markdown.",
+                        verbose_name="moderating factors",
+                    ),
+                ),
+                (
+                    "rag",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("red", "Red"),
+                            ("amber_red", "Amber/Red"),
+                            ("amber", "Amber"),
+                            ("amber_green", "Amber/Green"),
+                            ("green", "Green"),
+                        ],
+                        help_text="Red, Amber or Green (always printed as a word as well as a colour).",
+                        max_length=12,
+                        verbose_name="RAG status",
+                    ),
+                ),
+                (
+                    "review_date",
+                    models.DateField(blank=True, null=True, verbose_name="review date"),
+                ),
+                ("is_open", models.BooleanField(default=True, verbose_name="open")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Leave blank for the programme as a whole.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical risk',
-                'verbose_name_plural': 'historical risks',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical risk",
+                "verbose_name_plural": "historical risks",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAction',
+            name="HistoricalAction",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('title', models.TextField(verbose_name='action')),
-                ('kind', models.CharField(choices=[('follow_on', 'Follow-on action'), ('equality_impact', 'Equality impact action'), ('work_programme', 'Work programme')], default='follow_on', max_length=16, verbose_name='kind')),
-                ('owner', models.CharField(blank=True, help_text='Person or role responsible, as written.', max_length=300, verbose_name='owner')),
-                ('start_text', models.CharField(blank=True, max_length=200, verbose_name='start (as written)')),
-                ('start_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='start: earliest')),
-                ('start_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='start: latest')),
-                ('start_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='start: precision')),
-                ('due_text', models.CharField(blank=True, max_length=200, verbose_name='due (as written)')),
-                ('due_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='due: earliest')),
-                ('due_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='due: latest')),
-                ('due_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='due: precision')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('in_progress', 'In progress'), ('done', 'Done'), ('dropped', 'Dropped')], default='open', max_length=12, verbose_name='status')),
-                ('importance', models.CharField(blank=True, max_length=100, verbose_name='importance')),
-                ('measure', models.TextField(blank=True, verbose_name='measure')),
-                ('target', models.TextField(blank=True, verbose_name='target')),
-                ('resources_approved', models.BooleanField(blank=True, null=True, verbose_name='resources approved')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('programme', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='programmes.programme', verbose_name='programme')),
-                ('service_area', models.ForeignKey(blank=True, db_constraint=False, help_text='Leave blank for the programme as a whole.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='programmes.servicearea', verbose_name='service area')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("title", models.TextField(verbose_name="action")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("follow_on", "Follow-on action"),
+                            ("equality_impact", "Equality impact action"),
+                            ("work_programme", "Work programme"),
+                        ],
+                        default="follow_on",
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.CharField(
+                        blank=True,
+                        help_text="Person or role responsible, as written.",
+                        max_length=300,
+                        verbose_name="owner",
+                    ),
+                ),
+                (
+                    "start_text",
+                    models.CharField(blank=True, max_length=200, verbose_name="start (as written)"),
+                ),
+                (
+                    "start_earliest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="start: earliest"
+                    ),
+                ),
+                (
+                    "start_latest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="start: latest"
+                    ),
+                ),
+                (
+                    "start_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="start: precision",
+                    ),
+                ),
+                (
+                    "due_text",
+                    models.CharField(blank=True, max_length=200, verbose_name="due (as written)"),
+                ),
+                (
+                    "due_earliest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="due: earliest"
+                    ),
+                ),
+                (
+                    "due_latest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="due: latest"
+                    ),
+                ),
+                (
+                    "due_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="due: precision",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("in_progress", "In progress"),
+                            ("done", "Done"),
+                            ("dropped", "Dropped"),
+                        ],
+                        default="open",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "importance",
+                    models.CharField(blank=True, max_length=100, verbose_name="importance"),
+                ),
+                ("measure", models.TextField(blank=True, verbose_name="measure")),
+                ("target", models.TextField(blank=True, verbose_name="target")),
+                (
+                    "resources_approved",
+                    models.BooleanField(blank=True, null=True, verbose_name="resources approved"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Leave blank for the programme as a whole.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical action',
-                'verbose_name_plural': 'historical actions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical action",
+                "verbose_name_plural": "historical actions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='BudgetLine',
+            name="BudgetLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('title', models.CharField(max_length=300, verbose_name='item')),
-                ('financial_year', models.PositiveSmallIntegerField(blank=True, help_text='The year the financial year starts in: 2009 for 2009/10 (April to March).', null=True, verbose_name='financial year')),
-                ('allocation', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='budget allocation')),
-                ('estimated_cost', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='estimated cost')),
-                ('spent', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='committed or spent')),
-                ('estimated_savings', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='estimated savings')),
-                ('estimated_savings_note', models.CharField(blank=True, help_text='e.g. "tbc", "minimum".', max_length=100, verbose_name='estimated savings note')),
-                ('detail', models.TextField(blank=True, verbose_name='detail')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='lines', to='programmes.budgetline', verbose_name='part of')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='programmes.programme', verbose_name='programme')),
-                ('service_area', models.ForeignKey(blank=True, help_text='Leave blank for the programme as a whole.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='programmes.servicearea', verbose_name='service area')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("title", models.CharField(max_length=300, verbose_name="item")),
+                (
+                    "financial_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The year the financial year starts in: 2009 for 2009/10 (April to March).",
+                        null=True,
+                        verbose_name="financial year",
+                    ),
+                ),
+                (
+                    "allocation",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="budget allocation",
+                    ),
+                ),
+                (
+                    "estimated_cost",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="estimated cost",
+                    ),
+                ),
+                (
+                    "spent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="committed or spent",
+                    ),
+                ),
+                (
+                    "estimated_savings",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="estimated savings",
+                    ),
+                ),
+                (
+                    "estimated_savings_note",
+                    models.CharField(
+                        blank=True,
+                        help_text='e.g. "tbc", "minimum".',
+                        max_length=100,
+                        verbose_name="estimated savings note",
+                    ),
+                ),
+                ("detail", models.TextField(blank=True, verbose_name="detail")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lines",
+                        to="programmes.budgetline",
+                        verbose_name="part of",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leave blank for the programme as a whole.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'budget line',
-                'ordering': ['programme', 'order', 'id'],
+                "verbose_name": "budget line",
+                "ordering": ["programme", "order", "id"],
             },
             bases=(programmes.models.finance.FinancialYearMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('title', models.TextField(verbose_name='action')),
-                ('kind', models.CharField(choices=[('follow_on', 'Follow-on action'), ('equality_impact', 'Equality impact action'), ('work_programme', 'Work programme')], default='follow_on', max_length=16, verbose_name='kind')),
-                ('owner', models.CharField(blank=True, help_text='Person or role responsible, as written.', max_length=300, verbose_name='owner')),
-                ('start_text', models.CharField(blank=True, max_length=200, verbose_name='start (as written)')),
-                ('start_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='start: earliest')),
-                ('start_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='start: latest')),
-                ('start_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='start: precision')),
-                ('due_text', models.CharField(blank=True, max_length=200, verbose_name='due (as written)')),
-                ('due_earliest', models.DateField(blank=True, editable=False, null=True, verbose_name='due: earliest')),
-                ('due_latest', models.DateField(blank=True, editable=False, null=True, verbose_name='due: latest')),
-                ('due_precision', models.CharField(choices=[('day', 'day'), ('week', 'week'), ('early_month', 'early month'), ('mid_month', 'mid month'), ('end_month', 'end month'), ('month', 'month'), ('quarter', 'quarter'), ('financial_quarter', 'financial quarter'), ('season', 'season'), ('half_year', 'half year'), ('early_year', 'early year'), ('mid_year', 'mid year'), ('end_year', 'end year'), ('year', 'year'), ('financial_year', 'financial year'), ('range', 'range'), ('from', 'from'), ('by', 'by'), ('undated', 'undated')], default='undated', editable=False, max_length=20, verbose_name='due: precision')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('in_progress', 'In progress'), ('done', 'Done'), ('dropped', 'Dropped')], default='open', max_length=12, verbose_name='status')),
-                ('importance', models.CharField(blank=True, max_length=100, verbose_name='importance')),
-                ('measure', models.TextField(blank=True, verbose_name='measure')),
-                ('target', models.TextField(blank=True, verbose_name='target')),
-                ('resources_approved', models.BooleanField(blank=True, null=True, verbose_name='resources approved')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='programmes.programme', verbose_name='programme')),
-                ('service_area', models.ForeignKey(blank=True, help_text='Leave blank for the programme as a whole.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='programmes.servicearea', verbose_name='service area')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("title", models.TextField(verbose_name="action")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("follow_on", "Follow-on action"),
+                            ("equality_impact", "Equality impact action"),
+                            ("work_programme", "Work programme"),
+                        ],
+                        default="follow_on",
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.CharField(
+                        blank=True,
+                        help_text="Person or role responsible, as written.",
+                        max_length=300,
+                        verbose_name="owner",
+                    ),
+                ),
+                (
+                    "start_text",
+                    models.CharField(blank=True, max_length=200, verbose_name="start (as written)"),
+                ),
+                (
+                    "start_earliest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="start: earliest"
+                    ),
+                ),
+                (
+                    "start_latest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="start: latest"
+                    ),
+                ),
+                (
+                    "start_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="start: precision",
+                    ),
+                ),
+                (
+                    "due_text",
+                    models.CharField(blank=True, max_length=200, verbose_name="due (as written)"),
+                ),
+                (
+                    "due_earliest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="due: earliest"
+                    ),
+                ),
+                (
+                    "due_latest",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="due: latest"
+                    ),
+                ),
+                (
+                    "due_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "day"),
+                            ("week", "week"),
+                            ("early_month", "early month"),
+                            ("mid_month", "mid month"),
+                            ("end_month", "end month"),
+                            ("month", "month"),
+                            ("quarter", "quarter"),
+                            ("financial_quarter", "financial quarter"),
+                            ("season", "season"),
+                            ("half_year", "half year"),
+                            ("early_year", "early year"),
+                            ("mid_year", "mid year"),
+                            ("end_year", "end year"),
+                            ("year", "year"),
+                            ("financial_year", "financial year"),
+                            ("range", "range"),
+                            ("from", "from"),
+                            ("by", "by"),
+                            ("undated", "undated"),
+                        ],
+                        default="undated",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="due: precision",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("in_progress", "In progress"),
+                            ("done", "Done"),
+                            ("dropped", "Dropped"),
+                        ],
+                        default="open",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "importance",
+                    models.CharField(blank=True, max_length=100, verbose_name="importance"),
+                ),
+                ("measure", models.TextField(blank=True, verbose_name="measure")),
+                ("target", models.TextField(blank=True, verbose_name="target")),
+                (
+                    "resources_approved",
+                    models.BooleanField(blank=True, null=True, verbose_name="resources approved"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leave blank for the programme as a whole.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(class)ss",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['programme', 'order', 'id'],
+                "ordering": ["programme", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ServiceAreaRole',
+            name="ServiceAreaRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('champion', 'Service area champion'), ('lead_chief_executive', 'Lead chief executive'), ('project_manager', 'Project manager'), ('lead_officer', 'Lead officer'), ('sponsor', 'Sponsor')], max_length=24, verbose_name='role')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='roles', to='programmes.person', verbose_name='person')),
-                ('service_area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='programmes.servicearea', verbose_name='service area')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("champion", "Service area champion"),
+                            ("lead_chief_executive", "Lead chief executive"),
+                            ("project_manager", "Project manager"),
+                            ("lead_officer", "Lead officer"),
+                            ("sponsor", "Sponsor"),
+                        ],
+                        max_length=24,
+                        verbose_name="role",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="roles",
+                        to="programmes.person",
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "service_area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roles",
+                        to="programmes.servicearea",
+                        verbose_name="service area",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person in a role',
-                'verbose_name_plural': 'people in roles',
-                'ordering': ['service_area', 'order', 'id'],
+                "verbose_name": "person in a role",
+                "verbose_name_plural": "people in roles",
+                "ordering": ["service_area", "order", "id"],
             },
         ),
         migrations.AddField(
-            model_name='servicearea',
-            name='people',
-            field=models.ManyToManyField(related_name='service_areas', through='programmes.ServiceAreaRole', to='programmes.person', verbose_name='people'),
+            model_name="servicearea",
+            name="people",
+            field=models.ManyToManyField(
+                related_name="service_areas",
+                through="programmes.ServiceAreaRole",
+                to="programmes.person",
+                verbose_name="people",
+            ),
         ),
         migrations.CreateModel(
-            name='StageDefinition',
+            name="StageDefinition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='As rows write it: "Stage 2a".', max_length=40, verbose_name='code')),
-                ('name', models.CharField(blank=True, max_length=200, verbose_name='name')),
-                ('definition', models.TextField(blank=True, verbose_name='definition')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stages', to='programmes.programme', verbose_name='programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text='As rows write it: "Stage 2a".',
+                        max_length=40,
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=200, verbose_name="name")),
+                ("definition", models.TextField(blank=True, verbose_name="definition")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stages",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stage',
-                'ordering': ['programme', 'order', 'id'],
+                "verbose_name": "stage",
+                "ordering": ["programme", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='title')),
-                ('location', models.CharField(blank=True, max_length=200, verbose_name='location')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='programmes.governancebody', verbose_name='body')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("title", models.CharField(blank=True, max_length=200, verbose_name="title")),
+                ("location", models.CharField(blank=True, max_length=200, verbose_name="location")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="programmes.governancebody",
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date', 'id'],
-                'constraints': [models.UniqueConstraint(models.F('body'), models.F('date'), name='meeting_unique_per_body_and_day', violation_error_message='This body already has a meeting on this day.')],
+                "ordering": ["date", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        models.F("body"),
+                        models.F("date"),
+                        name="meeting_unique_per_body_and_day",
+                        violation_error_message="This body already has a meeting on this day.",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.UniqueConstraint(models.F('name'), models.F('organisation'), name='person_name_unique_in_organisation', violation_error_message='This organisation already has a person of this name.'),
+            model_name="person",
+            constraint=models.UniqueConstraint(
+                models.F("name"),
+                models.F("organisation"),
+                name="person_name_unique_in_organisation",
+                violation_error_message="This organisation already has a person of this name.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='bodymembership',
-            constraint=models.UniqueConstraint(models.F('body'), models.F('person'), name='membership_unique', violation_error_message='This person is already a member of this body.'),
+            model_name="bodymembership",
+            constraint=models.UniqueConstraint(
+                models.F("body"),
+                models.F("person"),
+                name="membership_unique",
+                violation_error_message="This person is already a member of this body.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='governancebody',
-            constraint=models.UniqueConstraint(models.F('programme'), models.F('name'), name='body_name_unique_in_programme', violation_error_message='This programme already has a body of this name.'),
+            model_name="governancebody",
+            constraint=models.UniqueConstraint(
+                models.F("programme"),
+                models.F("name"),
+                name="body_name_unique_in_programme",
+                violation_error_message="This programme already has a body of this name.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='governancebody',
-            constraint=models.UniqueConstraint(models.F('programme'), models.F('acronym'), condition=models.Q(('acronym', ''), _negated=True), name='body_acronym_unique_in_programme', violation_error_message='This programme already has a body with this acronym.'),
+            model_name="governancebody",
+            constraint=models.UniqueConstraint(
+                models.F("programme"),
+                models.F("acronym"),
+                condition=models.Q(("acronym", ""), _negated=True),
+                name="body_acronym_unique_in_programme",
+                violation_error_message="This programme already has a body with this acronym.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='glossaryterm',
-            constraint=models.UniqueConstraint(models.F('programme'), models.F('term'), name='glossary_term_unique_in_programme', violation_error_message="This programme's glossary already explains this term."),
+            model_name="glossaryterm",
+            constraint=models.UniqueConstraint(
+                models.F("programme"),
+                models.F("term"),
+                name="glossary_term_unique_in_programme",
+                violation_error_message="This programme's glossary already explains this term.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='savingsreallocation',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__isnull', True), ('amount__gte', 0), _connector='OR'), name='reallocation_amount_not_negative', violation_error_message='The amount cannot be negative.'),
+            model_name="savingsreallocation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__isnull", True), ("amount__gte", 0), _connector="OR"),
+                name="reallocation_amount_not_negative",
+                violation_error_message="The amount cannot be negative.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='savingsline',
-            constraint=models.CheckConstraint(condition=models.Q(('target__isnull', True), ('target__gte', 0), _connector='OR'), name='savings_target_not_negative', violation_error_message='The target cannot be negative.'),
+            model_name="savingsline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("target__isnull", True), ("target__gte", 0), _connector="OR"),
+                name="savings_target_not_negative",
+                violation_error_message="The target cannot be negative.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='savingsline',
-            constraint=models.CheckConstraint(condition=models.Q(('forecast__isnull', True), ('forecast__gte', 0), _connector='OR'), name='savings_forecast_not_negative', violation_error_message='The forecast cannot be negative.'),
+            model_name="savingsline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("forecast__isnull", True), ("forecast__gte", 0), _connector="OR"
+                ),
+                name="savings_forecast_not_negative",
+                violation_error_message="The forecast cannot be negative.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='savingsline',
-            constraint=models.CheckConstraint(condition=models.Q(('achieved__isnull', True), ('achieved__gte', 0), _connector='OR'), name='savings_achieved_not_negative', violation_error_message='The achieved cannot be negative.'),
+            model_name="savingsline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("achieved__isnull", True), ("achieved__gte", 0), _connector="OR"
+                ),
+                name="savings_achieved_not_negative",
+                violation_error_message="The achieved cannot be negative.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='risk',
-            constraint=models.CheckConstraint(condition=models.Q(('likelihood__isnull', True), ('likelihood__range', (1, 5)), _connector='OR'), name='risk_likelihood_on_a_scale', violation_error_message='Likelihood must be a level from 1 to 5.'),
+            model_name="risk",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("likelihood__isnull", True), ("likelihood__range", (1, 5)), _connector="OR"
+                ),
+                name="risk_likelihood_on_a_scale",
+                violation_error_message="Likelihood must be a level from 1 to 5.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='risk',
-            constraint=models.CheckConstraint(condition=models.Q(('impact__isnull', True), ('impact__range', (1, 5)), _connector='OR'), name='risk_impact_on_a_scale', violation_error_message='Impact must be a level from 1 to 5.'),
+            model_name="risk",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("impact__isnull", True), ("impact__range", (1, 5)), _connector="OR"
+                ),
+                name="risk_impact_on_a_scale",
+                violation_error_message="Impact must be a level from 1 to 5.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.UniqueConstraint(models.F('service_area'), models.F('organisation'), name='participation_unique_per_area', violation_error_message="This authority's participation is already recorded."),
+            model_name="participation",
+            constraint=models.UniqueConstraint(
+                models.F("service_area"),
+                models.F("organisation"),
+                name="participation_unique_per_area",
+                violation_error_message="This authority's participation is already recorded.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('allocation__isnull', True), ('allocation__gte', 0), _connector='OR'), name='budget_allocation_not_negative', violation_error_message='The allocation cannot be negative.'),
+            model_name="budgetline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("allocation__isnull", True), ("allocation__gte", 0), _connector="OR"
+                ),
+                name="budget_allocation_not_negative",
+                violation_error_message="The allocation cannot be negative.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('estimated_cost__isnull', True), ('estimated_cost__gte', 0), _connector='OR'), name='budget_estimated_cost_not_negative', violation_error_message='The estimated cost cannot be negative.'),
+            model_name="budgetline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("estimated_cost__isnull", True), ("estimated_cost__gte", 0), _connector="OR"
+                ),
+                name="budget_estimated_cost_not_negative",
+                violation_error_message="The estimated cost cannot be negative.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('spent__isnull', True), ('spent__gte', 0), _connector='OR'), name='budget_spent_not_negative', violation_error_message='The spent cannot be negative.'),
+            model_name="budgetline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("spent__isnull", True), ("spent__gte", 0), _connector="OR"),
+                name="budget_spent_not_negative",
+                violation_error_message="The spent cannot be negative.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('estimated_savings__isnull', True), ('estimated_savings__gte', 0), _connector='OR'), name='budget_estimated_savings_not_negative', violation_error_message='The estimated savings cannot be negative.'),
+            model_name="budgetline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("estimated_savings__isnull", True),
+                    ("estimated_savings__gte", 0),
+                    _connector="OR",
+                ),
+                name="budget_estimated_savings_not_negative",
+                violation_error_message="The estimated savings cannot be negative.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(('start_earliest__isnull', True), ('start_latest__isnull', True), ('start_latest__gte', models.F('start_earliest')), _connector='OR'), name='action_start_in_order', violation_error_message='The start ends before it begins.'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("start_earliest__isnull", True),
+                    ("start_latest__isnull", True),
+                    ("start_latest__gte", models.F("start_earliest")),
+                    _connector="OR",
+                ),
+                name="action_start_in_order",
+                violation_error_message="The start ends before it begins.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(('due_earliest__isnull', True), ('due_latest__isnull', True), ('due_latest__gte', models.F('due_earliest')), _connector='OR'), name='action_due_in_order', violation_error_message='The due ends before it begins.'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("due_earliest__isnull", True),
+                    ("due_latest__isnull", True),
+                    ("due_latest__gte", models.F("due_earliest")),
+                    _connector="OR",
+                ),
+                name="action_due_in_order",
+                violation_error_message="The due ends before it begins.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(('start_earliest__isnull', True), ('due_latest__isnull', True), ('due_latest__gte', models.F('start_earliest')), _connector='OR'), name='action_due_not_before_start', violation_error_message='An action cannot be due before it starts.'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("start_earliest__isnull", True),
+                    ("due_latest__isnull", True),
+                    ("due_latest__gte", models.F("start_earliest")),
+                    _connector="OR",
+                ),
+                name="action_due_not_before_start",
+                violation_error_message="An action cannot be due before it starts.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='servicearearole',
-            constraint=models.UniqueConstraint(models.F('service_area'), models.F('person'), models.F('role'), name='role_unique_per_person_and_area', violation_error_message='This person already has this role here.'),
+            model_name="servicearearole",
+            constraint=models.UniqueConstraint(
+                models.F("service_area"),
+                models.F("person"),
+                models.F("role"),
+                name="role_unique_per_person_and_area",
+                violation_error_message="This person already has this role here.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='servicearea',
-            constraint=models.UniqueConstraint(models.F('programme'), models.F('name'), name='service_area_name_unique_in_programme', violation_error_message='This programme already has a service area of this name.'),
+            model_name="servicearea",
+            constraint=models.UniqueConstraint(
+                models.F("programme"),
+                models.F("name"),
+                name="service_area_name_unique_in_programme",
+                violation_error_message="This programme already has a service area of this name.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stagedefinition',
-            constraint=models.UniqueConstraint(models.F('programme'), models.F('code'), name='stage_code_unique_in_programme', violation_error_message='This programme already has a stage with this code.'),
+            model_name="stagedefinition",
+            constraint=models.UniqueConstraint(
+                models.F("programme"),
+                models.F("code"),
+                name="stage_code_unique_in_programme",
+                violation_error_message="This programme already has a stage with this code.",
+            ),
         ),
     ]

@@ -58,7 +58,9 @@ class Risk(ProgrammeOrServiceArea):
             value = getattr(self, field)
             if value is not None and value not in levels:
                 allowed = ", ".join(f"{n} ({label})" for n, label in levels.items())
-                raise ValidationError({field: f"Choose a level on this programme's scale: {allowed}."})
+                raise ValidationError(
+                    {field: f"Choose a level on this programme's scale: {allowed}."}
+                )
         if self.rag and self.rag not in self.programme.rag_ratings():
             raise ValidationError({"rag": "This rating is not on the programme's RAG scale."})
 

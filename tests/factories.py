@@ -1,0 +1,67 @@
+from datetime import date
+
+import factory
+
+from milestones import fuzzydates
+from milestones.models import Milestone, ReportingPeriod
+from programmes.models import Organisation, Person, Programme, ServiceArea, StageDefinition
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Borough Council {n}")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Officer {n}")
+    job_title = "Head of Service"
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    name = factory.Sequence(lambda n: f"Test Programme {n}")
+    slug = factory.Sequence(lambda n: f"test-programme-{n}")
+
+
+class StageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StageDefinition
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    code = factory.Sequence(lambda n: f"Stage {n}")
+
+
+class ServiceAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServiceArea
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name = factory.Sequence(lambda n: f"Service Area {n}")
+
+
+class ReportingPeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportingPeriod
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    label = factory.Sequence(lambda n: f"Period {n}")
+    start = date(2010, 3, 1)
+    end = date(2010, 3, 31)
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    service_area = factory.SubFactory(ServiceAreaFactory)
+    title = factory.Sequence(lambda n: f"Milestone {n}")
+    planned_start = factory.LazyFunction(lambda: fuzzydates.parse("January 2010"))
+    planned_completion = factory.LazyFunction(lambda: fuzzydates.parse("March 2010"))
