@@ -1,6 +1,6 @@
+from django.conf import settings
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
 
 admin.site.site_header = "Programme milestone tracker"
 admin.site.site_title = "Milestone tracker"
@@ -8,5 +8,19 @@ admin.site.index_title = "Programmes, milestones and governance"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("accounts/", include("django.contrib.auth.urls")),
+    # Dashboards, programme overview, service-area pages, progress updates.
+    path("", include("programmes.urls")),
+    # Milestone pages and editing.
+    path("", include("milestones.urls")),
+    # List pages and registers: milestones, risks, savings, budget, actions, meetings,
+    # timeline, governance, glossary.
+    path("", include("programmes.register_urls")),
+    # Committee-ready reports and issued packs.
+    path("", include("reports.urls")),
 ]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

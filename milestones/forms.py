@@ -65,3 +65,125 @@ class MilestoneAdminForm(FuzzyDateModelForm):
         if self.moved_dates() and not (cleaned.get("change_reason") or "").strip():
             self.add_error("change_reason", "Say why the date is changing.")
         return cleaned
+
+
+def describe_reading(value) -> str:
+    """How the application understood a date, in words a champion can check."""
+    if not value.text:
+        return "No date."
+    if not value.is_dated:
+        return f"“{value.text}” has no date we can use: it will be kept as words."
+    span = (
+        value.earliest.strftime("%-d %b %Y")
+        if value.earliest == value.latest
+        else " to ".join(
+            d.strftime("%-d %b %Y") if d else "open" for d in (value.earliest, value.latest)
+        )
+    )
+    return f"Read as {fuzzydates.format(value)} ({span})."
+
+
+class MilestoneEditForm(FuzzyDateModelForm):
+    """A champion's or manager's edit of a milestone. Moving a planned or forecast date needs a
+    reason; marking it complete needs the date it was completed."""
+
+    fuzzy_dates = Milestone.DATE_NAMES
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label="Why have the dates changed?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed when you move a planned or forecast date. The committee will read it.",
+    )
+
+    class Meta:
+        model = Milestone
+        fields = (
+            "title",
+            "stage",
+            "status",
+            "rag",
+            "owner",
+            "planned_start_text",
+            "planned_completion_text",
+            "forecast_completion_text",
+            "actual_start_text",
+            "actual_completion_text",
+            "comment",
+            "estimated_cost",
+            "reports_to",
+        )
+        widgets = {"comment": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        programme = self.instance.service_area.programme
+        self.fields["stage"].queryset = programme.stages.all()
+        self.fields["reports_to"].queryset = (
+            self.fields["reports_to"]
+            .queryset.filter(body__programme=programme)
+            .select_related("body")
+            .order_by("date")
+        )
+        self.fields["owner"].queryset = self.fields["owner"].queryset.select_related("organisation")
+        self.fields["rag"].choices = [("", "Not rated")] + [
+            (rating, programme.rag_label(rating)) for rating in programme.rag_ratings()
+        ]
+        self.fields["version"].initial = self.instance.version
+        for name in Milestone.DATE_NAMES:
+            field = self.fields[f"{name}_text"]
+            field.label = name.replace("_", " ").capitalize()
+            field.help_text = 'As you would write it: "31/03/2010", "end March 2010", "Q1 2010".'
+
+    def quarters(self) -> str:
+        return self.instance.service_area.programme.quarters
+
+    def readings(self) -> dict[str, str]:
+        """How each date typed into the form was understood, for showing beside the fields."""
+        return {
+            f"{name}_text": describe_reading(getattr(self.instance, name))
+            for name in Milestone.DATE_NAMES
+            if self.is_bound and f"{name}_text" in self.changed_data
+        }
+
+    def moved_dates(self) -> list[str]:
+        return [
+            name for name in Milestone.RESCHEDULABLE_DATES if f"{name}_text" in self.changed_data
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.moved_dates() and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", "Say why the dates have changed.")
+        if cleaned.get("status") == Milestone.Status.COMPLETE and not (
+            self.instance.actual_completion.is_dated
+        ):
+            self.add_error("actual_completion_text", "Give the date it was completed.")
+        return cleaned
+
+    def changes(self) -> dict:
+        """Field name → new value, for the milestone_edit service (fuzzy dates as FuzzyDates)."""
+        changes = {}
+        for name in self.changed_data:
+            if name in ("version", "reason"):
+                continue
+            if name.endswith("_text") and name[: -len("_text")] in Milestone.DATE_NAMES:
+                date_name = name[: -len("_text")]
+                changes[date_name] = getattr(self.instance, date_name)
+            else:
+                changes[name] = self.cleaned_data[name]
+        return changes
+
+
+class ProgressUpdateForm(forms.Form):
+    period = forms.ModelChoiceField(queryset=None, label="Reporting period", empty_label=None)
+    text = forms.CharField(
+        label="What happened this period?",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Paragraphs, and bullet lists starting with “- ”.",
+    )
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = programme.reporting_periods.order_by("-start")

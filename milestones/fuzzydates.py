@@ -14,7 +14,8 @@ Conventions
 * Two-digit years: 00-69 are 2000-2069, 70-99 are 1970-1999 ("'09", "07", "Sep 09").
   A bare two-digit number after a month name is a year ("March 10" is March 2010, as in the
   reports); one digit or an ordinal is a day ("March 5", "March 10th").
-* Four-digit years are read only in 1900-2099: "1500 hours" is not a date, "1/1/1850" is undated.
+* Four-digit years are read only in 1900-2099, and a date must fall inside those years (whatever
+  the year_hint): "1500 hours" is not a date, "1/1/1850" and "before 1900" are undated.
 * Part of a month: early = days 1-10, mid = 11-20, end/late = 21 to the last day.
   Part of a year ("end 2009", "mid 2010", "early in 2009"): early = Jan-Apr, mid = May-Aug,
   end/late = Sep-Dec. A part of anything else ("end Q1 2009", "end of 2008/09") keeps the whole.
@@ -394,7 +395,7 @@ _FY_YEAR_RE = re.compile(r"fy\s*(?P<year>\d{4})", re.IGNORECASE | re.ASCII)
 _INLINE_TAG_RE = re.compile(r"</?(?:sup|sub|b|i|u|em|strong|span|font)\b[^<>]*>", re.IGNORECASE)
 _TAG_RE = re.compile(r"<[^<>]*>")
 _SPACE_RE = re.compile(r"\s+")
-# Dashes and quote marks as Word types them; one character for one so offsets stay put.
+# Dashes and quote marks as Word types them: en and em dashes, curly apostrophes, primes.
 _DASHES_AND_QUOTES = str.maketrans(
     "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2018\u2019\u201b\u2032`\u00b4",
     "-------''''''",
@@ -456,9 +457,7 @@ def _tokenise(clean: str) -> list[_Token]:
 
 @dataclass(frozen=True)
 class _Piece:
-    # day | dayonly | month | season | quarter | fquarter | half | year | fyear, or invalid: shaped
-    # like a date but not one ("1/1/1850"), so the text is undated rather than read further on
-    kind: str
+    kind: str  # day | dayonly | month | season | quarter | fquarter | half | year | fyear
     year: int | None = None  # for fquarter and fyear: the financial year's start year
     month: int | None = None  # for season: its first month
     day: int | None = None
@@ -620,8 +619,6 @@ class _Grammar:
             day, month, year = (int(p) for p in parts)
             if len(parts[2]) == 2:
                 year = _two_digit_year(year)
-        if not _in_year_window(year):
-            return _Piece("invalid")
         return _Piece("day", year=year, month=month, day=day)
 
     def _pair(self, i: int) -> tuple[_Piece, int] | None:
@@ -761,6 +758,8 @@ def _scan(tokens: list[_Token], financial_quarters: bool) -> Iterator[_Expr]:
 
 @dataclass(frozen=True)
 class _Span:
+    """What an expression means: a FuzzyDate without its words."""
+
     earliest: date | None
     latest: date | None
     precision: Precision
@@ -802,6 +801,7 @@ def _in_order(start: _Span, end: _Span) -> bool:
 
 
 def _resolve(expr: _Expr, year_hint: int | None, *, with_prefix: bool = True) -> _Span | None:
+    """What an expression means, or None if it has no year or is not a real date."""
     if expr.last is None:
         year = expr.first.year if expr.first.year is not None else year_hint
         span = _piece_span(expr.first, year)
@@ -812,7 +812,10 @@ def _resolve(expr: _Expr, year_hint: int | None, *, with_prefix: bool = True) ->
     prefix = expr.prefix if with_prefix else None
     if prefix is None and expr.onwards:
         prefix = "from"
-    return _apply_prefix(span, prefix)
+    span = _apply_prefix(span, prefix)
+    # Only dates whose years we would read back ("before 1900" would print "by Dec 1899").
+    ends = () if span is None else (span.earliest, span.latest)
+    return span if all(d is None or _in_year_window(d.year) for d in ends) else None
 
 
 def _range_span(
@@ -883,7 +886,7 @@ def _piece_span(piece: _Piece, year: int | None) -> _Span | None:
             span = _months(year, 1, 12, Precision.YEAR)
         case "fyear":
             span = _months(year, 4, 12, Precision.FINANCIAL_YEAR)
-        case _:
+        case _:  # a lone day ("26th") means nothing without its month
             return None
     return _apply_part(span, piece.part) if span and piece.part else span
 
@@ -902,8 +905,7 @@ def _apply_part(span: _Span, part: str) -> _Span | None:
         return _Span(start, start + timedelta(days=6), Precision.WEEK)
     if span.precision == Precision.YEAR and part in _YEAR_PARTS:
         first_month, last_month, precision = _YEAR_PARTS[part]
-        months = _months(first.year, first_month, last_month - first_month + 1, precision)
-        return months
+        return _months(first.year, first_month, last_month - first_month + 1, precision)
     return span  # no narrower precision for a part of a quarter, season, financial year, day
 
 
@@ -917,17 +919,18 @@ def _months(year: int, month: int, count: int, precision: Precision) -> _Span | 
     return _Span(first, _month_end(last_first), precision)
 
 
-def _safe_date(year: int, month: int | None, day: int | None) -> date | None:
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None for "31/02/2009", "32nd May" or a year outside what ``date`` holds."""
     try:
         return date(year, month, day)
-    except (ValueError, OverflowError, TypeError):
+    except (ValueError, OverflowError):
         return None
 
 
-def _shift(d: date | None, days: int) -> date | None:
+def _shift(d: date, days: int) -> date | None:
     try:
         return d + timedelta(days=days)
-    except (OverflowError, TypeError):
+    except OverflowError:  # a year_hint near 9999
         return None
 
 
@@ -937,7 +940,7 @@ def _shift(d: date | None, days: int) -> date | None:
 _MOVE_RE = re.compile(
     r"\b(?:extended|extension|moved|revised|changed|slipped|slippage|postponed|delayed|deferred"
     r"|put back|brought forward|re-?scheduled|re-?planned|amended|now|new date|new deadline"
-    r"|was|originally|previously|formerly)\b|->|=>|→",
+    r"|was|originally|previously|formerly)\b|[=-]?>|\u2192",  # and arrows: ->, =>, \u2192
     re.IGNORECASE,
 )
 _REVERSED_RE = re.compile(r"\bfrom$|^(?:was|originally|previously|formerly)\b", re.IGNORECASE)

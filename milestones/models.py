@@ -122,6 +122,10 @@ class Milestone(models.Model):
     )
     order = models.PositiveSmallIntegerField("order", default=0)
 
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
+    )
+
     objects = MilestoneQuerySet.as_manager()
     history = HistoricalRecords()
 

@@ -1,6 +1,6 @@
-"""Writes to milestones. Web forms, imports, the seed loader and management commands all come
-through here, so the rules (a reason for every move, history kept, nothing half-saved) are
-enforced once."""
+"""Writes to milestones and progress updates. Web forms, imports, the seed loader and management
+commands all come through here, so the rules (a reason for every move of a date, history kept,
+no lost updates, nothing half-saved) are enforced once."""
 
 from datetime import datetime
 
@@ -8,26 +8,72 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from programmes.services import record_create, record_edit
+
 from .fuzzydates import FuzzyDate
-from .models import DateChange, Milestone
+from .models import DateChange, Milestone, ProgressUpdate
 
 
-def _save(instance, *, by=None, update_fields=None) -> None:
-    instance.full_clean()
-    if by is not None and hasattr(instance, "history"):
-        instance._history_user = by
-    instance.save(update_fields=update_fields)
-
-
-@transaction.atomic
 def milestone_create(*, service_area, title: str, by=None, **fields) -> Milestone:
     """A new milestone. Dates are FuzzyDates (``planned_completion=parse("March '10")``)."""
-    milestone = Milestone(service_area=service_area, title=title, **fields)
-    _save(milestone, by=by)
-    return milestone
+    return record_create(record=Milestone(service_area=service_area, title=title, **fields), by=by)
+
+
+def _moved(old: FuzzyDate, new: FuzzyDate) -> bool:
+    return (old.text, old.earliest, old.latest) != (new.text, new.earliest, new.latest)
 
 
 @transaction.atomic
+def milestone_edit(
+    *,
+    milestone: Milestone,
+    opened_version: int,
+    changes: dict,
+    reason: str = "",
+    by=None,
+    at: datetime | None = None,
+) -> list[DateChange]:
+    """Apply an edit to a milestone.
+
+    Moving a planned or forecast date needs a ``reason`` and leaves a DateChange (old and new
+    date, reason, who, when) for each date moved. Giving an actual completion date marks the
+    milestone complete. Raises ValidationError or ``StaleEdit`` and saves nothing when the edit
+    breaks a rule or someone else saved the milestone first.
+    """
+    changes = dict(changes)
+    moved = [
+        name
+        for name in Milestone.RESCHEDULABLE_DATES
+        if name in changes and _moved(getattr(milestone, name), changes[name])
+    ]
+    reason = (reason or "").strip()
+    if moved and not reason:
+        raise ValidationError({moved[0]: "Say why the date is changing."})
+    actual = changes.get("actual_completion")
+    if actual is not None and actual.is_dated and "status" not in changes:
+        changes["status"] = Milestone.Status.COMPLETE
+    old_dates = {name: getattr(milestone, name) for name in moved}
+
+    record_edit(record=milestone, opened_version=opened_version, changes=changes, by=by)
+
+    when = at or timezone.now()
+    history = []
+    for name in moved:
+        change = DateChange(
+            milestone=milestone,
+            field=name,
+            old=old_dates[name],
+            new=getattr(milestone, name),
+            reason=reason,
+            changed_by=by,
+            changed_at=when,
+        )
+        change.full_clean()
+        change.save()
+        history.append(change)
+    return history
+
+
 def milestone_reschedule(
     *,
     milestone: Milestone,
@@ -37,40 +83,35 @@ def milestone_reschedule(
     by=None,
     at: datetime | None = None,
 ) -> DateChange:
-    """Move a planned or forecast date, keeping the old one, the reason, who and when.
-
-    Raises ValidationError, changing nothing, when the field cannot be rescheduled, no reason is
-    given, the date has not changed, or the new date breaks a rule (completion before start).
-    """
+    """Move one planned or forecast date, keeping the old one, the reason, who and when."""
     if field not in Milestone.RESCHEDULABLE_DATES:
         raise ValidationError(f"The {field.replace('_', ' ')} is not a date that can be moved.")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({field: "Say why the date is changing."})
-    old: FuzzyDate = getattr(milestone, field)
-    if (old.text, old.earliest, old.latest) == (new.text, new.earliest, new.latest):
+    if not _moved(getattr(milestone, field), new):
         raise ValidationError({field: "The new date is the same as the old one."})
-
-    setattr(milestone, field, new)
-    try:
-        _save(
-            milestone,
-            by=by,
-            update_fields=[
-                f"{field}_{part}" for part in ("text", "earliest", "latest", "precision")
-            ],
-        )
-    except ValidationError:
-        setattr(milestone, field, old)  # the caller's object stays as the database has it
-        raise
-    change = DateChange(
+    (change,) = milestone_edit(
         milestone=milestone,
-        field=field,
-        old=old,
-        new=new,
+        opened_version=milestone.version,
+        changes={field: new},
         reason=reason,
-        changed_by=by,
-        changed_at=at or timezone.now(),
+        by=by,
+        at=at,
     )
-    _save(change)
     return change
+
+
+@transaction.atomic
+def progress_update_write(
+    *, service_area, period, text: str, by=None, author=None, milestone=None
+) -> ProgressUpdate:
+    """Write (or rewrite) the update for a service area, or one of its milestones, for a
+    reporting period: there is one update per period, so writing again replaces the text."""
+    update = ProgressUpdate.objects.filter(
+        service_area=service_area, milestone=milestone, period=period
+    ).first() or ProgressUpdate(service_area=service_area, milestone=milestone, period=period)
+    update.text = text
+    update.author = author
+    update.written_by = by
+    update.written_at = timezone.now()
+    update.full_clean()
+    update.save()
+    return update

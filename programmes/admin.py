@@ -9,6 +9,7 @@ from .models import (
     BudgetLine,
     GlossaryTerm,
     GovernanceBody,
+    ImportRecord,
     Lesson,
     Meeting,
     Objective,
@@ -16,6 +17,7 @@ from .models import (
     Participation,
     Person,
     Programme,
+    ProgrammeAccess,
     Risk,
     SavingsLine,
     SavingsReallocation,
@@ -83,6 +85,38 @@ class GlossaryInline(admin.TabularInline):
     extra = 0
 
 
+class AccessInline(admin.TabularInline):
+    model = ProgrammeAccess
+    extra = 0
+    autocomplete_fields = ("user",)
+
+
+@admin.register(ProgrammeAccess)
+class ProgrammeAccessAdmin(admin.ModelAdmin):
+    list_display = ("user", "role", "programme")
+    list_filter = ("role", "programme")
+    search_fields = ("user__username", "user__email", "programme__name")
+    list_select_related = ("user", "programme")
+    autocomplete_fields = ("user",)
+
+
+@admin.register(ImportRecord)
+class ImportRecordAdmin(admin.ModelAdmin):
+    """Imports are a record of what happened: readable, never edited."""
+
+    list_display = ("file_name", "kind", "programme", "imported_by", "imported_at")
+    list_display += ("created", "updated", "unchanged")
+    list_filter = ("programme", "kind")
+    search_fields = ("file_name", "sha256")
+    list_select_related = ("programme", "imported_by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
     form = programme_form(Programme, "started")
@@ -92,7 +126,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("partners",)
     autocomplete_fields = ("lead_organisation",)
-    inlines = [StageInline, GlossaryInline]
+    inlines = [AccessInline, StageInline, GlossaryInline]
     fieldsets = (
         (
             None,

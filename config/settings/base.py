@@ -65,6 +65,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "programmes.rights.rights",
             ],
         },
     },
@@ -104,6 +105,12 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="milestones@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Links in e-mails sent outside a web request (scheduled reminders) start with this address.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "programmes:my-work"
+LOGOUT_REDIRECT_URL = "login"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,6 +1,8 @@
+from .access import ProgrammeAccess
 from .actions import Action, Lesson
 from .finance import BudgetLine, SavingsLine, SavingsReallocation
 from .governance import BodyMembership, GovernanceBody, Meeting
+from .imports import ImportRecord
 from .organisations import Organisation, Person
 from .programmes import GlossaryTerm, Objective, Programme, StageDefinition
 from .ratings import ProgressRating, RagRating
@@ -13,6 +15,7 @@ __all__ = [
     "BudgetLine",
     "GlossaryTerm",
     "GovernanceBody",
+    "ImportRecord",
     "Lesson",
     "Meeting",
     "Objective",
@@ -20,6 +23,7 @@ __all__ = [
     "Participation",
     "Person",
     "Programme",
+    "ProgrammeAccess",
     "ProgressRating",
     "RagRating",
     "Risk",

@@ -43,6 +43,10 @@ class Action(ProgrammeOrServiceArea):
     resources_approved = models.BooleanField("resources approved", null=True, blank=True)
     note = models.TextField("note", blank=True)
 
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
+    )
+
     history = HistoricalRecords()
 
     class Meta:

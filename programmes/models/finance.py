@@ -66,6 +66,10 @@ class SavingsLine(FinancialYearMixin, ProgrammeOrServiceArea):
     achieved = money_field("achieved")
     note = models.TextField("note", blank=True)
 
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
+    )
+
     history = HistoricalRecords()
 
     class Meta:

@@ -29,6 +29,10 @@ class Risk(ProgrammeOrServiceArea):
     review_date = models.DateField("review date", null=True, blank=True)
     is_open = models.BooleanField("open", default=True)
 
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
+    )
+
     history = HistoricalRecords()
 
     class Meta:

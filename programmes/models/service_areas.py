@@ -42,6 +42,10 @@ class ServiceArea(models.Model):
         Person, through="ServiceAreaRole", verbose_name="people", related_name="service_areas"
     )
 
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
+    )
+
     history = HistoricalRecords()
 
     class Meta:

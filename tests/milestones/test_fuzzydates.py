@@ -535,6 +535,8 @@ VARIANTS = [
     ("2009/11", None, None, None, P.UNDATED),
     ("1/1/1850", None, None, None, P.UNDATED),
     ("saved 1500 hours", None, None, None, P.UNDATED),
+    ("before 1900", None, None, None, P.UNDATED),
+    ("21st Jan", 1850, None, None, P.UNDATED),
 ]
 
 TABLE = SEED_000_MILESTONES + SEED_001_TIMESCALES + SEED_003_GRID + SEED_004_MILESTONES
@@ -811,6 +813,11 @@ def day(text, y, m, d):
                 (month("April 2010", 2010, 4, 30), "moved from"),
                 (month("May 2010", 2010, 5, 31), "moved from"),
             ],
+        ),
+        (
+            "March 2010 → June 2010",
+            month("March 2010", 2010, 3, 31),
+            [(month("June 2010", 2010, 6, 30), "→")],
         ),
         (
             "March 2010 extended until June 2010",

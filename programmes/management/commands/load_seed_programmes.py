@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from programmes.models import Programme
+from programmes.models import Person, Programme, ProgrammeAccess, ServiceAreaRole
 from programmes.seed_loader import SeedError, load_seed, read_seed, seed_files
 
 
@@ -63,17 +63,40 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{slug}: loaded ({counts})."))
 
     def create_demo_users(self):
-        User = get_user_model()
+        """One account per role, on the seed programmes: manager of them all; champion of
+        Transactional HR (AGMA), as Phil Badley; reader of them all; and an administrator."""
         password = settings.DEMO_PASSWORD
-        admin, created = User.objects.get_or_create(
-            username="admin",
-            defaults={"is_staff": True, "is_superuser": True, "email": "admin@example.org"},
+        seeds = Programme.objects.filter(slug__in=[path.stem for path in seed_files()])
+        admin = self.demo_user("admin", password, is_staff=True, is_superuser=True)
+        manager = self.demo_user("manager", password, first_name="Demo", last_name="Manager")
+        reader = self.demo_user("reader", password, first_name="Demo", last_name="Reader")
+        champion = self.demo_user("champion", password, first_name="Phil", last_name="Badley")
+        for programme in seeds:
+            ProgrammeAccess.objects.get_or_create(
+                programme=programme, user=manager, defaults={"role": ProgrammeAccess.Role.MANAGER}
+            )
+            ProgrammeAccess.objects.get_or_create(
+                programme=programme, user=reader, defaults={"role": ProgrammeAccess.Role.READER}
+            )
+        hr_champion = Person.objects.filter(
+            roles__role=ServiceAreaRole.Role.CHAMPION,
+            roles__service_area__name="Transactional HR",
+            roles__service_area__programme__slug="agma-collaborative-services",
+        ).first()
+        if hr_champion and hr_champion.user_id is None:
+            hr_champion.user = champion
+            hr_champion.save(update_fields=["user"])
+        names = ", ".join(user.username for user in (manager, champion, reader, admin))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo accounts {names}: password '{password}'.")
+        )
+
+    def demo_user(self, username, password, **fields):
+        User = get_user_model()
+        user, created = User.objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.org", **fields}
         )
         if created:
-            admin.set_password(password)
-            admin.save()
-            self.stdout.write(
-                self.style.SUCCESS(f"Demo account: sign in as 'admin' with password '{password}'.")
-            )
-        else:
-            self.stdout.write("Demo account 'admin' already exists; its password is unchanged.")
+            user.set_password(password)
+            user.save()
+        return user

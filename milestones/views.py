@@ -1,0 +1,172 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
+from django.views import View
+from django.views.generic import DetailView, UpdateView
+
+from programmes.models import Programme
+from programmes.rights import Rights
+from programmes.versioning import StaleEdit
+
+from . import fuzzydates, services
+from .forms import MilestoneEditForm, describe_reading
+from .models import Milestone
+
+
+class MilestoneAccessMixin(LoginRequiredMixin):
+    """A milestone page: 403 unless the user can see its programme."""
+
+    @cached_property
+    def rights(self) -> Rights:
+        return Rights.of(self.request.user)
+
+    def get_object(self, queryset=None):
+        milestone = get_object_or_404(
+            Milestone.objects.select_related(
+                "service_area__programme", "stage", "owner__organisation", "reports_to__body"
+            ),
+            pk=self.kwargs["pk"],
+        )
+        if not self.rights.can_view_programme(milestone.service_area.programme_id):
+            raise PermissionDenied("You have not been given access to this programme.")
+        return milestone
+
+    def get_context_data(self, **kwargs):
+        milestone = self.object
+        return super().get_context_data(
+            programme=milestone.service_area.programme,
+            can_edit=self.rights.can_edit_milestone(milestone),
+            **kwargs,
+        )
+
+
+class MilestoneDetailView(MilestoneAccessMixin, DetailView):
+    """Dates with their full change history, updates, and the audit history of every field."""
+
+    template_name = "milestones/milestone_detail.html"
+    context_object_name = "milestone"
+
+    def get_context_data(self, **kwargs):
+        milestone = self.object
+        history = list(milestone.history.select_related("history_user").order_by("-history_id"))
+        dates = [
+            (field.verbose_name.replace(" (as written)", "").capitalize(), getattr(milestone, name))
+            for name in Milestone.DATE_NAMES
+            for field in [Milestone._meta.get_field(f"{name}_text")]
+        ]
+        return super().get_context_data(
+            milestone_dates=dates,
+            date_changes=milestone.date_changes.select_related("changed_by"),
+            updates=milestone.updates.select_related("period", "author").order_by("-period__start"),
+            audit=audit_trail(history),
+            **kwargs,
+        )
+
+
+def audit_trail(history: list) -> list[dict]:
+    """Each saved version with who, when, and the fields that changed (old → new)."""
+    trail = []
+    for record in history:
+        previous = record.prev_record
+        if previous is None:
+            trail.append({"record": record, "changes": [], "created": True})
+            continue
+        delta = record.diff_against(previous, excluded_fields=["version"])
+        changes = [
+            {
+                "field": Milestone._meta.get_field(change.field).verbose_name,
+                "old": change.old,
+                "new": change.new,
+            }
+            for change in delta.changes
+            if not change.field.endswith(("_earliest", "_latest", "_precision"))
+        ]
+        if changes:
+            trail.append({"record": record, "changes": changes, "created": False})
+    return trail
+
+
+class MilestoneEditView(MilestoneAccessMixin, UpdateView):
+    template_name = "milestones/milestone_form.html"
+    form_class = MilestoneEditForm
+    context_object_name = "milestone"
+    extra_context = {"date_fields": [f"{name}_text" for name in Milestone.DATE_NAMES]}
+
+    def get_object(self, queryset=None):
+        milestone = super().get_object(queryset)
+        if not self.rights.can_edit_milestone(milestone):
+            raise PermissionDenied("Only the people named on this service area can change it.")
+        return milestone
+
+    def post(self, request, *args, **kwargs):
+        if "check" not in request.POST:
+            return super().post(request, *args, **kwargs)
+        # "Check dates without saving": show how each date was read; nothing is saved, and a
+        # reason is not asked for yet.
+        self.object = self.get_object()
+        form = self.get_form()
+        form.is_valid()
+        form.errors.pop("reason", None)
+        return self.render_to_response(self.get_context_data(form=form, checked=True))
+
+    def form_valid(self, form):
+        fresh = Milestone.objects.select_related("service_area__programme").get(pk=self.object.pk)
+        try:
+            services.milestone_edit(
+                milestone=fresh,
+                opened_version=form.cleaned_data["version"],
+                changes=form.changes(),
+                reason=form.cleaned_data["reason"],
+                by=self.request.user,
+            )
+        except StaleEdit as stale:
+            return self.conflict(form, stale)
+        except ValidationError as error:
+            for name, problems in error.message_dict.items():
+                field = f"{name}_text" if f"{name}_text" in form.fields else name
+                for problem in problems:
+                    form.add_error(field if field in form.fields else None, problem)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Saved “{fresh.title}”.")
+        return redirect("milestones:detail", pk=fresh.pk)
+
+    def conflict(self, form, stale: StaleEdit):
+        """Someone saved first: keep what this user typed, show what changed meanwhile, and let
+        them save again over the newer version once they have seen it."""
+        # Read what they saved before the form below copies this user's typing onto it.
+        changed = [
+            {
+                "label": Milestone._meta.get_field(name).verbose_name,
+                "now": getattr(stale.current, name),
+            }
+            for name in stale.changed_fields
+            if not name.endswith(("_earliest", "_latest", "_precision"))
+        ]
+        last = stale.current.history.select_related("history_user").first()
+        data = form.data.copy()
+        data["version"] = stale.current.version
+        refreshed = MilestoneEditForm(data=data, instance=stale.current)
+        refreshed.is_valid()
+        return self.render_to_response(
+            self.get_context_data(
+                form=refreshed,
+                conflict={"changed": changed, "by": last.history_user if last else None},
+            )
+        )
+
+
+class InterpretDateView(LoginRequiredMixin, View):
+    """How a date typed into a form will be understood (for the live hint beside date fields)."""
+
+    def get(self, request):
+        quarters = "calendar"
+        if slug := request.GET.get("programme"):
+            programme = get_object_or_404(Programme, slug=slug)
+            if not Rights.of(request.user).can_view_programme(programme):
+                raise PermissionDenied
+            quarters = programme.quarters
+        value = fuzzydates.parse(request.GET.get("text", "")[:200], quarters=quarters)
+        return JsonResponse({"reading": describe_reading(value), "dated": value.is_dated})

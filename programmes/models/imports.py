@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.db import models
+
+from .programmes import Programme
+
+
+class ImportRecord(models.Model):
+    """One spreadsheet brought into a programme: who, when, which file, and what it changed."""
+
+    class Kind(models.TextChoices):
+        MILESTONES = "milestones", "Milestones"
+        RISKS = "risks", "Risks"
+        SAVINGS = "savings", "Savings"
+        ACTIONS = "actions", "Actions"
+        WORKBOOK = "workbook", "Whole-programme workbook"
+
+    programme = models.ForeignKey(
+        Programme, verbose_name="programme", on_delete=models.CASCADE, related_name="imports"
+    )
+    kind = models.CharField("kind", max_length=12, choices=Kind.choices)
+    file_name = models.CharField("file name", max_length=255)
+    sha256 = models.CharField("SHA-256 of the file", max_length=64)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="imported by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="imports",
+    )
+    imported_at = models.DateTimeField("imported at", auto_now_add=True)
+    created = models.PositiveIntegerField("rows created", default=0)
+    updated = models.PositiveIntegerField("rows updated", default=0)
+    unchanged = models.PositiveIntegerField("rows unchanged", default=0)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        verbose_name = "spreadsheet import"
+
+    def __str__(self):
+        return f"{self.file_name} into {self.programme} ({self.imported_at:%d/%m/%Y %H:%M})"

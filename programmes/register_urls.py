@@ -1,0 +1,5 @@
+"""List pages and registers."""
+
+app_name = "registers"
+
+urlpatterns: list = []

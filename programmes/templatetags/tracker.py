@@ -1,0 +1,52 @@
+"""Template filters for the users' own ways of writing things: Markdown comments, pounds, RAG
+status in words and colour, dates as written, financial years."""
+
+from django import template
+
+from milestones import fuzzydates
+from programmes import money
+from programmes.markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text):
+    return render_markdown(text)
+
+
+@register.filter
+def pounds(value):
+    return money.pounds(value)
+
+
+@register.filter
+def pounds_short(value):
+    return money.pounds_short(value)
+
+
+@register.filter
+def fuzzy(value):
+    """A FuzzyDate in report style ("end Jul 2007"); an em dash when there is no date."""
+    text = fuzzydates.format(value) if value is not None else ""
+    return text or "—"
+
+
+@register.filter
+def financial_year(start_year):
+    return fuzzydates.financial_year_label(start_year) if start_year is not None else ""
+
+
+@register.inclusion_tag("includes/rag.html")
+def rag(rating, programme=None):
+    """A RAG badge with the word in it, in the programme's own words when it has them."""
+    label = programme.rag_label(rating) if programme is not None else rating
+    return {"rating": rating, "label": label}
+
+
+@register.filter
+def who(user, nobody="—"):
+    """A login as a person's name: full name, else user name, else ``nobody``."""
+    if user is None:
+        return nobody
+    return user.get_full_name() or user.username

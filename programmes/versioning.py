@@ -1,0 +1,41 @@
+"""No lost updates: an edit is saved only if nobody else saved the record since it was opened.
+
+Each editable record carries a ``version``. The form sends back the version it was opened at;
+``save_if_unchanged`` bumps the version with a conditional UPDATE (``WHERE version = opened``),
+which is atomic on every database, SQLite included, where ``select_for_update`` does nothing.
+If no row matched, someone saved first: ``StaleEdit`` carries the record as it is now so the
+form can show what changed meanwhile and keep what this user typed.
+"""
+
+from django.db import transaction
+from django.db.models import F, Model
+
+
+class StaleEdit(Exception):
+    def __init__(self, current: Model, changed_fields: list[str]):
+        self.current = current
+        self.changed_fields = changed_fields
+        super().__init__(f"{current} was changed by someone else while you were editing it.")
+
+
+def changes_between(before: Model, after: Model, fields) -> list[str]:
+    return [name for name in fields if getattr(before, name) != getattr(after, name)]
+
+
+@transaction.atomic
+def save_if_unchanged(instance: Model, *, opened_version: int, fields: list[str], by=None) -> None:
+    """Validate and save ``fields`` of ``instance`` unless it changed since ``opened_version``."""
+    instance.full_clean()
+    model = type(instance)
+    claimed = model.objects.filter(pk=instance.pk, version=opened_version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        current = model.objects.get(pk=instance.pk)
+        opened = model.history.filter(id=instance.pk, version=opened_version).first()
+        changed = changes_between(opened, current, fields) if opened else list(fields)
+        raise StaleEdit(current, changed)
+    instance.version = opened_version + 1
+    if by is not None:
+        instance._history_user = by
+    instance.save(update_fields=[*fields, "version"])

@@ -1,0 +1,87 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from milestones import services
+from milestones.forms import ProgressUpdateForm
+from programmes import selectors
+from programmes.models import Person, ServiceArea
+from programmes.reminders import send_update_reminders
+
+from .mixins import ManagerRequiredMixin, ProgrammeMixin
+
+
+class ServiceAreaView(ProgrammeMixin, TemplateView):
+    """The champion's page: people, scope, milestones by stage with their slippage, updates,
+    risks, savings and actions."""
+
+    template_name = "programmes/service_area.html"
+
+    def get_context_data(self, **kwargs):
+        area = get_object_or_404(ServiceArea, programme=self.programme, pk=self.kwargs["pk"])
+        page = selectors.service_area_page(area=area)
+        can_edit = self.rights.can_edit_area(area)
+        form = None
+        if can_edit and self.programme.reporting_periods.exists():
+            form = ProgressUpdateForm(programme=self.programme, initial={"period": page.period})
+        return super().get_context_data(page=page, can_edit=can_edit, update_form=form, **kwargs)
+
+
+class ProgressUpdateView(ProgrammeMixin, FormView):
+    """Write the service area's update for a reporting period (one per period: writing again
+    replaces it)."""
+
+    form_class = ProgressUpdateForm
+    template_name = "programmes/progress_update_form.html"
+
+    @cached_property
+    def area(self) -> ServiceArea:
+        area = get_object_or_404(ServiceArea, programme=self.programme, pk=self.kwargs["pk"])
+        if not self.rights.can_edit_area(area):
+            raise PermissionDenied("Only the people named on this service area can update it.")
+        return area
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["programme"] = self.programme
+        kwargs["initial"] = {
+            "period": selectors.current_periods([self.programme.pk]).get(self.programme.pk)
+        }
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(area=self.area, **kwargs)
+
+    def form_valid(self, form):
+        author = Person.objects.filter(user=self.request.user).first()
+        try:
+            services.progress_update_write(
+                service_area=self.area,
+                period=form.cleaned_data["period"],
+                text=form.cleaned_data["text"],
+                author=author,
+                by=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, f"Update for {form.cleaned_data['period'].label} saved. Thank you."
+        )
+        return redirect("programmes:service-area", programme=self.programme.slug, pk=self.area.pk)
+
+
+class SendRemindersView(ManagerRequiredMixin, View):
+    def post(self, request, *args, **kwargs):
+        result = send_update_reminders(
+            programme=self.programme, base_url=request.build_absolute_uri("/")
+        )
+        sent = len(result.sent)
+        messages.success(request, f"{sent} reminder e-mail{'s' if sent != 1 else ''} sent.")
+        if result.no_email:
+            names = ", ".join(sorted({person.name for person in result.no_email}))
+            messages.warning(request, f"No e-mail address for {names}: they were not reminded.")
+        return redirect("programmes:overview", programme=self.programme.slug)

@@ -1,0 +1,207 @@
+"""The milestone page and a champion's edit: dates read as written, a reason for every move,
+completion needs its date, no lost updates, and nobody changes what is not theirs."""
+
+import pytest
+from django.urls import reverse
+
+from milestones import services
+from milestones.fuzzydates import parse
+from milestones.models import DateChange, Milestone
+
+pytestmark = pytest.mark.django_db
+
+AGMA = "agma-collaborative-services"
+
+
+def milestone(area="Transactional HR", title="Stage 0-1"):
+    return Milestone.objects.get(
+        service_area__programme__slug=AGMA, service_area__name=area, title=title
+    )
+
+
+def edit_url(m):
+    return reverse("milestones:edit", kwargs={"pk": m.pk})
+
+
+def form_data(m, **changes):
+    """The edit form as the browser posts it back, with ``changes`` typed in."""
+    data = {
+        "version": m.version,
+        "title": m.title,
+        "stage": m.stage_id or "",
+        "status": m.status,
+        "rag": m.rag,
+        "owner": m.owner_id or "",
+        "comment": m.comment,
+        "estimated_cost": "" if m.estimated_cost is None else m.estimated_cost,
+        "reports_to": m.reports_to_id or "",
+        "reason": "",
+    }
+    for name in Milestone.DATE_NAMES:
+        data[f"{name}_text"] = getattr(m, f"{name}_text")
+    data.update(changes)
+    return data
+
+
+def test_detail_page_shows_dates_their_meaning_history_and_audit(reader_client):
+    m = milestone()
+    html = reader_client.get(reverse("milestones:detail", kwargs={"pk": m.pk})).content.decode()
+    meaning = '<td>June 2010</td><td>Jun 2010 <span class="date-words">(1 Jun 2010 to 30 Jun 2010)'
+    assert meaning in html
+    move = '<td>Dec 2009</td><td>Mar 2010 <span class="slippage">(later)</span></td><td>Extended'
+    assert move in html
+    assert "Audit history" in html and "loaded from the seed report" in html
+    assert "Change this milestone" not in html  # readers edit nothing
+
+
+def test_champion_moves_a_date_with_a_reason_and_it_is_recorded(champion_client):
+    m = milestone()
+    response = champion_client.post(
+        edit_url(m),
+        form_data(
+            m,
+            planned_completion_text="end September 2010",
+            reason="Workshops moved to the summer",
+        ),
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Saved “Stage 0-1”." in html
+    m.refresh_from_db()
+    assert m.planned_completion.precision == "end_month"
+    latest = m.date_changes.latest()
+    assert (latest.old_text, latest.new_text) == ("June 2010", "end September 2010")
+    assert latest.changed_by.username == "champion"
+    assert "Workshops moved to the summer" in html
+    assert "Phil Badley" in html  # the audit history names who
+
+
+def test_moving_a_date_without_a_reason_is_refused_and_nothing_saved(champion_client):
+    m = milestone()
+    response = champion_client.post(edit_url(m), form_data(m, planned_completion_text="Oct 2010"))
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert 'href="#id_reason"' in html and "Say why the dates have changed." in html
+    assert 'value="Oct 2010"' in html  # what they typed is kept
+    m.refresh_from_db()
+    assert m.planned_completion_text == "June 2010" and m.date_changes.count() == 2
+
+
+def test_check_dates_shows_how_they_were_read_and_saves_nothing(champion_client):
+    m = milestone()
+    response = champion_client.post(
+        edit_url(m), form_data(m, planned_completion_text="end Sept 2010", check="1")
+    )
+    html = response.content.decode()
+    assert "Read as end Sep 2010 (21 Sep 2010 to 30 Sep 2010)." in html
+    assert "Nothing is saved yet." in html
+    m.refresh_from_db()
+    assert m.planned_completion_text == "June 2010"
+
+
+def test_words_with_no_date_are_kept_and_said_so(champion_client):
+    response = champion_client.get(
+        reverse("milestones:interpret-date"), {"text": "Dependent on outcome of Phase 1"}
+    )
+    assert response.json() == {
+        "reading": "“Dependent on outcome of Phase 1” has no date we can use: it will be kept "
+        "as words.",
+        "dated": False,
+    }
+
+
+def test_completing_needs_the_date_it_was_completed(champion_client):
+    m = milestone()
+    response = champion_client.post(edit_url(m), form_data(m, status="complete"))
+    assert "Give the date it was completed." in response.content.decode()
+    response = champion_client.post(
+        edit_url(m), form_data(m, status="complete", actual_completion_text="28/05/2010")
+    )
+    assert response.status_code == 302
+    m.refresh_from_db()
+    assert m.status == "complete" and m.actual_completion.earliest.isoformat() == "2010-05-28"
+
+
+def test_completion_before_start_is_refused_with_the_rule_in_words(champion_client):
+    m = milestone()
+    response = champion_client.post(
+        edit_url(m), form_data(m, planned_completion_text="July 2009", reason="Typo")
+    )
+    assert "The planned completion cannot be before the planned start." in (
+        response.content.decode()
+    )
+    m.refresh_from_db()
+    assert m.planned_completion_text == "June 2010"
+
+
+def test_second_of_two_conflicting_edits_is_refused_and_keeps_what_was_typed(
+    champion_client, django_user_model
+):
+    m = milestone()
+    opened = form_data(m)  # the champion opens the form...
+    manager = django_user_model.objects.get(username="manager")
+    services.milestone_edit(  # ...and meanwhile the manager saves a new comment
+        milestone=Milestone.objects.get(pk=m.pk),
+        opened_version=m.version,
+        changes={"comment": "Agreed at CSG: workshops in April."},
+        by=manager,
+    )
+    opened.update(
+        planned_completion_text="end July 2010", reason="Returns late", comment="My comment"
+    )
+    response = champion_client.post(edit_url(m), opened)
+
+    html = response.content.decode()
+    assert "Demo Manager saved this milestone while you were editing it" in html
+    assert "Comment / current activity is now “Agreed at CSG: workshops in April.”" in html
+    assert 'value="end July 2010"' in html and "My comment" in html
+    m.refresh_from_db()
+    assert m.comment == "Agreed at CSG: workshops in April."  # nothing silently overwritten
+    assert m.planned_completion_text == "June 2010"
+
+    # Having seen the other change, saving again applies theirs over the newer version.
+    again = dict(opened, version=m.version)
+    assert champion_client.post(edit_url(m), again).status_code == 302
+    m.refresh_from_db()
+    assert (m.comment, m.planned_completion_text) == ("My comment", "end July 2010")
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_champion_cannot_edit_another_areas_milestone(champion_client, method):
+    other = milestone(area="IT", title="Stage 1")
+    before = (other.planned_completion_text, other.version)
+    response = getattr(champion_client, method)(
+        edit_url(other), form_data(other, planned_completion_text="2011", reason="x")
+    )
+    assert response.status_code == 403
+    other.refresh_from_db()
+    assert (other.planned_completion_text, other.version) == before
+    assert not DateChange.objects.filter(milestone=other, reason="x").exists()
+
+
+def test_reader_cannot_edit_and_other_programmes_are_hidden(reader_client, champion_client):
+    m = milestone()
+    assert reader_client.post(edit_url(m), form_data(m, title="Renamed")).status_code == 403
+    m.refresh_from_db()
+    assert m.title == "Stage 0-1"
+    wigan = Milestone.objects.filter(service_area__programme__slug="wigan-support-services-review")
+    response = champion_client.get(reverse("milestones:detail", kwargs={"pk": wigan.first().pk}))
+    assert response.status_code == 403
+
+
+def test_manager_edits_any_milestone_in_their_programmes(manager_client):
+    m = milestone(area="IT", title="Stage 1")
+    response = manager_client.post(edit_url(m), form_data(m, rag="amber"))
+    assert response.status_code == 302
+    m.refresh_from_db()
+    assert m.rag == "amber"
+
+
+def test_reschedule_service_still_used_by_imports_bumps_the_version():
+    m = milestone()
+    version = m.version
+    services.milestone_reschedule(
+        milestone=m, field="forecast_completion", new=parse("August 2010"), reason="Forecast"
+    )
+    m.refresh_from_db()
+    assert m.version == version + 1
