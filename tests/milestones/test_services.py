@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_reschedule_moves_the_date_and_records_old_new_reason_and_who(django_user_model):
-    champion = django_user_model.objects.create_user("champion")
+    champion = django_user_model.objects.create_user("officer-a")
     milestone = MilestoneFactory(planned_completion=parse("January '10"))
 
     change = services.milestone_reschedule(
@@ -108,7 +108,7 @@ def test_create_refuses_a_stage_of_another_programme():
 
 
 def test_reschedule_is_kept_in_the_audit_history(django_user_model):
-    manager = django_user_model.objects.create_user("manager")
+    manager = django_user_model.objects.create_user("officer-b")
     milestone = MilestoneFactory(planned_completion=parse("March 2010"))
     services.milestone_reschedule(
         milestone=milestone,
