@@ -60,7 +60,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt_install "${missing[@]}"
 fi
 
-# 4. Python packages, reinstalled only when pyproject.toml changes.
+# 4. The browser tests drive Debian's Chromium (never a browser downloaded by a test tool).
+if [ "$profile" = "dev" ] && [ ! -x /usr/bin/chromium ]; then
+  apt_install chromium
+fi
+
+# 5. Python packages, reinstalled only when pyproject.toml changes.
 stamp="$venv/.installed-$profile"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   target="."

@@ -51,14 +51,15 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
 
     def load(self, path, *, reload):
-        slug = read_seed(path)["programme"].get("slug")
+        data = read_seed(path)
+        slug = data["programme"].get("slug")
         existing = Programme.objects.filter(slug=slug).first()
         if existing and not reload:
             self.stdout.write(f"{slug}: already loaded, left as it is.")
             return
         if existing:
             existing.delete()
-        result = load_seed(path)
+        result = load_seed(path, data)
         counts = ", ".join(f"{count} {kind}" for kind, count in result.counts.items())
         self.stdout.write(self.style.SUCCESS(f"{slug}: loaded ({counts})."))
 

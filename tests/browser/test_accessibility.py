@@ -1,0 +1,63 @@
+"""axe-core on every main page, signed in as a programme manager (who sees every control):
+no serious or critical violations of WCAG 2.2 A/AA rules."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+
+from milestones.models import Milestone
+from programmes.models import ServiceArea
+
+from .conftest import save_screenshot, sign_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AGMA = "agma-collaborative-services"
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
+
+
+def main_pages():
+    area = ServiceArea.objects.get(programme__slug=AGMA, name="Transactional HR")
+    stage = Milestone.objects.get(service_area=area, title="Stage 0-1")
+    return {
+        "my-work": reverse("programmes:my-work"),
+        "programmes": reverse("programmes:list"),
+        "overview": reverse("programmes:overview", kwargs={"programme": AGMA}),
+        "service-area-manager": reverse(
+            "programmes:service-area", kwargs={"programme": AGMA, "pk": area.pk}
+        ),
+        "milestone": reverse("milestones:detail", kwargs={"pk": stage.pk}),
+        "milestone-edit": reverse("milestones:edit", kwargs={"pk": stage.pk}),
+        "update-form": reverse("programmes:area-update", kwargs={"programme": AGMA, "pk": area.pk}),
+        "password-change": reverse("password_change"),
+    }
+
+
+def serious(results) -> list[str]:
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_main_pages_have_no_serious_accessibility_violations(site, page):
+    axe = Axe()
+    page.goto(f"{site.url}{reverse('login')}")
+    problems = {"sign-in": serious(axe.run(page, options=WCAG))}
+    sign_in(page, site, "manager")
+    for name, path in main_pages().items():
+        page.goto(f"{site.url}{path}")
+        problems[name] = serious(axe.run(page, options=WCAG))
+        save_screenshot(page, name)
+    assert {name: found for name, found in problems.items() if found} == {}
+
+
+def test_keyboard_users_can_skip_to_the_content(site, page):
+    sign_in(page, site, "manager")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    assert skip.evaluate("element => element === document.activeElement")
+    assert skip.is_visible()  # shown when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
