@@ -7,6 +7,7 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, UpdateView
 
+from programmes.audit import AUDIT_LENGTH, audit_trail
 from programmes.models import Programme
 from programmes.rights import Rights
 from programmes.versioning import StaleEdit
@@ -51,7 +52,7 @@ class MilestoneDetailView(MilestoneAccessMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         milestone = self.object
-        history = list(milestone.history.select_related("history_user").order_by("-history_id"))
+        history = list(milestone.history.select_related("history_user")[: AUDIT_LENGTH + 1])
         dates = [
             (field.verbose_name.replace(" (as written)", "").capitalize(), getattr(milestone, name))
             for name in Milestone.DATE_NAMES
@@ -64,29 +65,6 @@ class MilestoneDetailView(MilestoneAccessMixin, DetailView):
             audit=audit_trail(history),
             **kwargs,
         )
-
-
-def audit_trail(history: list) -> list[dict]:
-    """Each saved version with who, when, and the fields that changed (old → new)."""
-    trail = []
-    for record in history:
-        previous = record.prev_record
-        if previous is None:
-            trail.append({"record": record, "changes": [], "created": True})
-            continue
-        delta = record.diff_against(previous, excluded_fields=["version"])
-        changes = [
-            {
-                "field": Milestone._meta.get_field(change.field).verbose_name,
-                "old": change.old,
-                "new": change.new,
-            }
-            for change in delta.changes
-            if not change.field.endswith(("_earliest", "_latest", "_precision"))
-        ]
-        if changes:
-            trail.append({"record": record, "changes": changes, "created": False})
-    return trail
 
 
 class MilestoneEditView(MilestoneAccessMixin, UpdateView):

@@ -14,6 +14,11 @@ urlpatterns = [
         name="service-area",
     ),
     path(
+        "programmes/<slug:programme>/areas/<int:pk>/edit/",
+        areas.ServiceAreaEditView.as_view(),
+        name="area-edit",
+    ),
+    path(
         "programmes/<slug:programme>/areas/<int:pk>/update/",
         areas.ProgressUpdateView.as_view(),
         name="area-update",

@@ -8,8 +8,12 @@ from django.views.generic import FormView, TemplateView
 from milestones import services
 from milestones.forms import ProgressUpdateForm
 from programmes import selectors
+from programmes.audit import AUDIT_LENGTH, audit_trail
+from programmes.forms import ServiceAreaEditForm
 from programmes.models import Person, ServiceArea
 from programmes.reminders import send_update_reminders
+from programmes.services import record_edit
+from programmes.versioning import StaleEdit
 
 from .mixins import ManagerRequiredMixin, ProgrammeMixin
 
@@ -27,7 +31,14 @@ class ServiceAreaView(ProgrammeMixin, TemplateView):
         form = None
         if can_edit and self.programme.reporting_periods.exists():
             form = ProgressUpdateForm(programme=self.programme, initial={"period": page.period})
-        return super().get_context_data(page=page, can_edit=can_edit, update_form=form, **kwargs)
+        history = list(area.history.select_related("history_user")[: AUDIT_LENGTH + 1])
+        return super().get_context_data(
+            page=page,
+            can_edit=can_edit,
+            update_form=form,
+            audit=audit_trail(history),
+            **kwargs,
+        )
 
 
 class ProgressUpdateView(ProgrammeMixin, FormView):
@@ -85,3 +96,54 @@ class SendRemindersView(ManagerRequiredMixin, View):
             names = ", ".join(sorted({person.name for person in result.no_email}))
             messages.warning(request, f"No e-mail address for {names}: they were not reminded.")
         return redirect("programmes:overview", programme=self.programme.slug)
+
+
+class ServiceAreaEditView(ProgrammeMixin, FormView):
+    form_class = ServiceAreaEditForm
+    template_name = "programmes/service_area_form.html"
+
+    @cached_property
+    def area(self) -> ServiceArea:
+        area = get_object_or_404(ServiceArea, programme=self.programme, pk=self.kwargs["pk"])
+        if not self.rights.can_edit_area(area):
+            raise PermissionDenied("Only the people named on this service area can change it.")
+        return area
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.area}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(area=self.area, **kwargs)
+
+    def form_valid(self, form):
+        fresh = ServiceArea.objects.select_related("programme").get(pk=self.area.pk)
+        try:
+            record_edit(
+                record=fresh,
+                opened_version=form.cleaned_data["version"],
+                changes=form.changes(),
+                by=self.request.user,
+            )
+        except StaleEdit as stale:
+            return self.conflict(form, stale)
+        messages.success(self.request, f"Saved {fresh.name}.")
+        return redirect("programmes:service-area", programme=self.programme.slug, pk=fresh.pk)
+
+    def conflict(self, form, stale: StaleEdit):
+        changed = [
+            {
+                "label": ServiceArea._meta.get_field(name).verbose_name,
+                "now": getattr(stale.current, name),
+            }
+            for name in stale.changed_fields
+        ]
+        last = stale.current.history.select_related("history_user").first()
+        data = form.data.copy()
+        data["version"] = stale.current.version
+        refreshed = ServiceAreaEditForm(data=data, instance=stale.current)
+        refreshed.is_valid()
+        return self.render_to_response(
+            self.get_context_data(
+                form=refreshed, conflict={"changed": changed, "by": last.history_user}
+            )
+        )

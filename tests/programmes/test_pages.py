@@ -155,12 +155,12 @@ def test_champions_page_shows_people_partners_slippage_and_edit_links(champion_c
     assert "moved later from Dec 2009 to Mar 2010: Extended" in html
     assert "moved later from Mar 2010 to Jun 2010: Extended" in html
     assert "Write the update for March 2010" in html
-    assert "Change<span class=\"visually-hidden\"> Stage 0-1</span>" in html
+    assert 'Change<span class="visually-hidden"> Stage 0-1</span>' in html
 
 
 def test_other_areas_and_readers_get_no_edit_controls(champion_client, reader_client):
     it_html = page(champion_client, area_url(area("IT")))
-    assert "Write the update" not in it_html and "visually-hidden\"> Stage 1" not in it_html
+    assert "Write the update" not in it_html and 'visually-hidden"> Stage 1' not in it_html
     reader_html = page(reader_client, area_url(area("Transactional HR")))
     assert "Write the update" not in reader_html and ">Change<" not in reader_html
 
@@ -204,3 +204,58 @@ def test_an_empty_update_is_refused_with_a_message(champion_client):
     html = response.content.decode()
     assert "There is a problem" in html and "This field is required." in html
     assert not ProgressUpdate.objects.filter(service_area=hr).exists()
+
+
+def test_champion_changes_their_areas_rag_and_the_audit_history_shows_it(champion_client):
+    hr = area("Transactional HR")
+    response = champion_client.post(
+        reverse("programmes:area-edit", kwargs={"programme": AGMA, "pk": hr.pk}),
+        {
+            "version": hr.version,
+            "scope": hr.scope,
+            "purpose": "",
+            "rag": "amber",
+            "progress_rating": "reasonable",
+        },
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Saved Transactional HR." in html
+    assert '<span class="rag rag-amber">Amber</span>' in html
+    assert "Progress: reasonable" in html
+    assert "RAG status: “—” → “Amber”" in html and "Phil Badley" in html
+
+
+def test_stale_area_edit_is_refused_and_shows_the_other_change(champion_client, manager_client):
+    hr = area("Transactional HR")
+    url = reverse("programmes:area-edit", kwargs={"programme": AGMA, "pk": hr.pk})
+    opened = {
+        "version": hr.version,
+        "scope": hr.scope,
+        "purpose": "",
+        "rag": "",
+        "progress_rating": "",
+    }
+    manager_client.post(url, {**opened, "rag": "red"})
+    html = champion_client.post(url, {**opened, "rag": "green"}).content.decode()
+    assert "Demo Manager saved this service area while you were editing it" in html
+    assert "RAG status is now “red”" in html
+    hr.refresh_from_db()
+    assert hr.rag == "red"
+
+
+def test_champion_cannot_change_another_area(champion_client):
+    it = area("IT")
+    response = champion_client.post(
+        reverse("programmes:area-edit", kwargs={"programme": AGMA, "pk": it.pk}),
+        {
+            "version": it.version,
+            "scope": "hijacked",
+            "purpose": "",
+            "rag": "red",
+            "progress_rating": "",
+        },
+    )
+    assert response.status_code == 403
+    it.refresh_from_db()
+    assert it.scope != "hijacked" and it.rag == ""
