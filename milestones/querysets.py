@@ -23,8 +23,9 @@ class MilestoneQuerySet(models.QuerySet):
             planned_completion_earliest__lte=end,
         )
 
-    def slipped(self) -> "MilestoneQuerySet":
-        """Milestones whose planned or forecast completion has moved later at least once."""
+    def with_slipped(self) -> "MilestoneQuerySet":
+        """Annotate ``is_slipped``: the planned or forecast completion has moved later at least
+        once. Computed in the same query as the rows."""
         from .models import DateChange
 
         later = DateChange.objects.filter(
@@ -32,7 +33,11 @@ class MilestoneQuerySet(models.QuerySet):
             field__in=["planned_completion", "forecast_completion"],
             new_latest__gt=models.F("old_latest"),
         )
-        return self.filter(Exists(later))
+        return self.annotate(is_slipped=Exists(later))
+
+    def slipped(self) -> "MilestoneQuerySet":
+        """Milestones whose planned or forecast completion has moved later at least once."""
+        return self.with_slipped().filter(is_slipped=True)
 
     def in_report_order(self) -> "MilestoneQuerySet":
         return self.order_by(

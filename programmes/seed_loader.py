@@ -65,7 +65,7 @@ def read_seed(path: Path) -> dict:
     try:
         # The C parser, where PyYAML was built with libyaml, is ten times faster than Python's.
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 — safe
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as error:
         raise SeedError(f"{path.name}: not valid YAML: {error}") from error
     if not isinstance(data, dict) or "programme" not in data:

@@ -215,16 +215,11 @@ def programme_overview(*, programme: Programme) -> Overview:
     milestones = list(
         Milestone.objects.filter(service_area__programme=programme)
         .select_related("stage")
+        .with_slipped()
         .order_by("order", "id")
-    )
-    slipped_ids = set(
-        Milestone.objects.filter(service_area__programme=programme)
-        .slipped()
-        .values_list("pk", flat=True)
     )
     by_area = defaultdict(list)
     for milestone in milestones:
-        milestone.has_slipped = milestone.pk in slipped_ids
         by_area[milestone.service_area_id].append(milestone)
     rows = []
     for area in areas:
@@ -243,7 +238,7 @@ def programme_overview(*, programme: Programme) -> Overview:
         rows=rows,
         has_unstaged=any(row.unstaged for row in rows),
         late=sum(1 for m in milestones if m.is_late(today)),
-        slipped=len(slipped_ids),
+        slipped=sum(1 for m in milestones if m.is_slipped),
         completed=sum(1 for m in milestones if m.status == Milestone.Status.COMPLETE),
         total=len(milestones),
         savings=savings_summary(programme, today),

@@ -30,6 +30,27 @@ def main_pages():
         "milestone-edit": reverse("milestones:edit", kwargs={"pk": stage.pk}),
         "update-form": reverse("programmes:area-update", kwargs={"programme": AGMA, "pk": area.pk}),
         "password-change": reverse("password_change"),
+        "all-milestones": reverse("registers:all-milestones"),
+        **{
+            name: reverse(f"registers:{name}", kwargs={"programme": AGMA})
+            for name in (
+                "milestones",
+                "risks",
+                "risk-create",
+                "savings",
+                "savings-create",
+                "budget",
+                "actions",
+                "action-create",
+                "meetings",
+                "timeline",
+                "governance",
+                "glossary",
+            )
+        },
+        "risks-wigan": reverse(
+            "registers:risks", kwargs={"programme": "wigan-support-services-review"}
+        ),
     }
 
 

@@ -64,5 +64,6 @@ def test_reader_finds_no_way_to_edit(site, page):
     expect(page.get_by_role("button", name="Save update")).to_have_count(0)
     page.get_by_role("link", name="Stage 0-1").first.click()
     expect(page.get_by_role("link", name="Change this milestone")).to_have_count(0)
-    response = page.goto(f"{site.url}/milestones/{Milestone.objects.get(title='Stage 0-1').pk}/edit/")
+    stage = Milestone.objects.get(title="Stage 0-1")
+    response = page.goto(f"{site.url}/milestones/{stage.pk}/edit/")
     assert response.status == 403

@@ -1,0 +1,299 @@
+"""The list pages' tables: one base table for the house look (caption, row headers, sort state
+announced with ``aria-sort``, a page size nobody can raise past a hundred), and a subclass per
+list. No column reads the database: everything a cell needs is selected with the rows."""
+
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django_tables2 import A, Column, Table
+
+from milestones import fuzzydates
+from milestones.models import Milestone
+from programmes.markdown import render_markdown
+from programmes.models import Action, Risk, SavingsLine
+from programmes.money import pounds
+from programmes.rights import NO_RIGHTS
+
+
+class BaseTable(Table):
+    """The house table. ``caption`` names the table for screen readers (shown visually hidden
+    unless ``show_caption``); the column named ``row_header`` is rendered as ``<th scope="row">``;
+    ``programme`` gives the columns the programme's own words, ``rights`` decides which rows
+    show a "Change" link."""
+
+    row_header: str | None = None
+    max_per_page = 100
+
+    class Meta:
+        template_name = "registers/includes/table.html"
+        attrs = {"class": "table table-sm table-hover align-top caption-top"}
+        empty_text = "Nothing matches: change or clear the filters."
+        per_page = 50
+
+    def __init__(self, *args, caption="", programme=None, rights=None, **kwargs):
+        self.caption = caption
+        self.programme = programme
+        self.rights = rights or NO_RIGHTS
+        super().__init__(*args, **kwargs)
+        if programme is not None and "service_area" in self.columns:
+            self.columns["service_area"].column.verbose_name = programme.service_area_label
+
+    def paginate(self, paginator_class=Paginator, per_page=None, page=1, *args, **kwargs):
+        """A page size from the address bar is honoured up to ``max_per_page`` rows."""
+        per_page = min(per_page or self._meta.per_page, self.max_per_page)
+        return super().paginate(paginator_class, per_page, page, *args, **kwargs)
+
+
+# --------------------------------------------------------------------------------------------------
+# Columns
+
+
+def rag_badge(rating: str, programme) -> str:
+    """The RAG rating as a word in its colour (as ``includes/rag.html``), in the programme's
+    own words."""
+    if not rating:
+        return mark_safe('<span class="rag rag-none">Not rated</span>')
+    return format_html('<span class="rag rag-{}">{}</span>', rating, programme.rag_label(rating))
+
+
+class RagColumn(Column):
+    """RAG status, always as a word. ``programme_accessor`` says where a row's programme is
+    when the table spans several programmes."""
+
+    def __init__(self, *args, programme_accessor=None, **kwargs):
+        kwargs.setdefault("verbose_name", "RAG status")
+        kwargs.setdefault("empty_values", ())
+        super().__init__(*args, **kwargs)
+        self.programme_accessor = A(programme_accessor) if programme_accessor else None
+
+    def render(self, record, table, bound_column):
+        # The stored rating, not the display word django-tables2 would hand over as ``value``.
+        rating = bound_column.accessor.resolve(record)
+        programme = (
+            self.programme_accessor.resolve(record) if self.programme_accessor else table.programme
+        )
+        return rag_badge(rating, programme)
+
+
+class FuzzyDateColumn(Column):
+    """A date as people write it, printed in report style ("end Jul 2007", "Q1 2009"); sorted
+    by what it means (its last possible day, then its first), undated last either way."""
+
+    def __init__(self, date_name: str, *args, **kwargs):
+        self.date_name = date_name
+        kwargs.setdefault("accessor", f"{date_name}_text")
+        super().__init__(*args, **kwargs)
+
+    def render(self, value, record):
+        return fuzzydates.format(getattr(record, self.date_name)) or value
+
+    def order(self, queryset, is_descending):
+        meaning = Coalesce(F(f"{self.date_name}_latest"), F(f"{self.date_name}_earliest"))
+        first = F(f"{self.date_name}_earliest")
+        if is_descending:
+            keys = (meaning.desc(nulls_last=True), first.desc(nulls_last=True))
+        else:
+            keys = (meaning.asc(nulls_last=True), first.asc(nulls_last=True))
+        return queryset.order_by(*keys, "pk"), True
+
+
+class MarkdownColumn(Column):
+    def render(self, value):
+        return render_markdown(value)
+
+
+class MoneyColumn(Column):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("attrs", {"td": {"class": "text-end"}, "th": {"class": "text-end"}})
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        return pounds(value)
+
+
+class ChangeColumn(Column):
+    """A "Change" link on the rows the user may edit (``rights.can_edit_record``); nothing on the
+    others. Exclude the column when the user can edit nothing in the programme."""
+
+    def __init__(self, url_name: str, noun: str, *args, describe=str, **kwargs):
+        kwargs.update(empty_values=(), orderable=False, verbose_name="Change")
+        super().__init__(*args, **kwargs)
+        self.url_name = url_name
+        self.noun = noun
+        self.describe = describe
+
+    def render(self, record, table):
+        if not table.rights.can_edit_record(record):
+            return ""
+        url = reverse(self.url_name, kwargs={"programme": table.programme.slug, "pk": record.pk})
+        return format_html(
+            '<a href="{}">Change<span class="visually-hidden"> {}: {}</span></a>',
+            url,
+            self.noun,
+            self.describe(record),
+        )
+
+
+def savings_line_words(line: SavingsLine) -> str:
+    """ "2009/10 cashable, recurring": how a savings line is named in links and messages."""
+    year = line.financial_year_label or "no-year"
+    return f"{year} {line.get_kind_display().lower()}, {line.get_recurrence_display().lower()}"
+
+
+def area_url(record) -> str:
+    area = record.service_area
+    return reverse(
+        "programmes:service-area", kwargs={"programme": area.programme.slug, "pk": area.pk}
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Tables
+
+
+class MilestoneTable(BaseTable):
+    """Milestones of one programme, or (with the ``programme`` column) of several."""
+
+    row_header = "title"
+
+    programme = Column(
+        accessor="service_area__programme",
+        verbose_name="Programme",
+        order_by=("service_area__programme__name",),
+        linkify=lambda record: reverse(
+            "programmes:overview", kwargs={"programme": record.service_area.programme.slug}
+        ),
+    )
+    title = Column(
+        verbose_name="Milestone",
+        linkify=("milestones:detail", {"pk": A("pk")}),
+    )
+    service_area = Column(
+        verbose_name="Service area",
+        order_by=("service_area__order", "service_area__name"),
+        linkify=area_url,
+    )
+    stage = Column(accessor="stage__code", verbose_name="Stage", order_by=("stage__order",))
+    planned_start = FuzzyDateColumn("planned_start", verbose_name="Planned start")
+    planned_completion = FuzzyDateColumn("planned_completion", verbose_name="Planned completion")
+    forecast_completion = FuzzyDateColumn("forecast_completion", verbose_name="Forecast")
+    actual_completion = FuzzyDateColumn("actual_completion", verbose_name="Actual completion")
+    status = Column(verbose_name="Status")
+    rag = RagColumn(programme_accessor="service_area__programme")
+    owner = Column(accessor="owner__name", verbose_name="Owner", order_by=("owner__name",))
+    slipped = Column(
+        accessor="is_slipped",
+        verbose_name="Slipped",
+        empty_values=(),
+        order_by=("-is_slipped",),
+    )
+
+    class Meta(BaseTable.Meta):
+        model = Milestone
+        fields = ()
+        empty_text = "No milestones match: change or clear the filters."
+
+    def render_slipped(self, value):
+        if value:
+            return mark_safe('<span class="slippage fw-bold">Slipped</span>')
+        return ""
+
+
+class RiskTable(BaseTable):
+    row_header = "title"
+
+    title = Column(verbose_name="Risk")
+    service_area = Column(
+        verbose_name="Service area",
+        order_by=("service_area__order", "service_area__name"),
+        default="Whole programme",
+    )
+    likelihood = Column(verbose_name="Likelihood", empty_values=())
+    impact = Column(verbose_name="Impact", empty_values=())
+    rag = RagColumn()
+    lead_officer = Column(verbose_name="Lead officer")
+    moderating_factors = MarkdownColumn(verbose_name="Moderating factors", orderable=False)
+    review_date = Column(verbose_name="Review date")
+    is_open = Column(verbose_name="Open or closed", empty_values=())
+    change = ChangeColumn("registers:risk-edit", "risk")
+
+    class Meta(BaseTable.Meta):
+        model = Risk
+        fields = ()
+        empty_text = "No risks match: change or clear the filters."
+
+    def _level(self, value, note):
+        words = self.programme.risk_level_label(value) if value else "Not assessed"
+        if note:
+            return format_html('{}<div class="date-words">{}</div>', words, note)
+        return words
+
+    def render_likelihood(self, value, record):
+        return self._level(value, record.likelihood_note)
+
+    def render_impact(self, value, record):
+        return self._level(value, record.impact_note)
+
+    def render_review_date(self, value):
+        return value.strftime("%d/%m/%Y")
+
+    def render_is_open(self, value):
+        return "Open" if value else "Closed"
+
+
+class SavingsLineTable(BaseTable):
+    row_header = "financial_year"
+
+    financial_year = Column(verbose_name="Financial year", default="No year")
+    service_area = Column(verbose_name="Service area", default="Whole programme")
+    kind = Column(verbose_name="Cashable?")
+    recurrence = Column(verbose_name="Recurring or one-off")
+    target = MoneyColumn(verbose_name="Target")
+    forecast = MoneyColumn(verbose_name="Forecast")
+    achieved = MoneyColumn(verbose_name="Achieved")
+    shortfall = MoneyColumn(verbose_name="Shortfall", orderable=False)
+    note = MarkdownColumn(verbose_name="Note", orderable=False)
+    change = ChangeColumn("registers:savings-edit", "savings line", describe=savings_line_words)
+
+    class Meta(BaseTable.Meta):
+        model = SavingsLine
+        fields = ()
+        orderable = False
+        empty_text = "No savings lines are recorded."
+
+    def render_financial_year(self, value):
+        return fuzzydates.financial_year_label(value)
+
+
+class ActionTable(BaseTable):
+    row_header = "title"
+
+    title = Column(verbose_name="Action")
+    kind = Column(verbose_name="Kind")
+    service_area = Column(
+        verbose_name="Service area",
+        order_by=("service_area__order", "service_area__name"),
+        default="Whole programme",
+    )
+    owner = Column(verbose_name="Owner")
+    start = FuzzyDateColumn("start", verbose_name="Start")
+    due = FuzzyDateColumn("due", verbose_name="Due")
+    status = Column(verbose_name="Status")
+    importance = Column(verbose_name="Importance")
+    measure = MarkdownColumn(verbose_name="Measure", orderable=False)
+    target = MarkdownColumn(verbose_name="Target", orderable=False)
+    resources_approved = Column(verbose_name="Resources approved", empty_values=(None,))
+    change = ChangeColumn("registers:action-edit", "action")
+
+    EQUALITY_COLUMNS = ("importance", "measure", "target", "resources_approved")
+
+    class Meta(BaseTable.Meta):
+        model = Action
+        fields = ()
+        empty_text = "No actions match: change or clear the filters."
+
+    def render_resources_approved(self, value):
+        return "Yes" if value else "No"
