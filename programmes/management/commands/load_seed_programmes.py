@@ -88,9 +88,7 @@ class Command(BaseCommand):
             hr_champion.user = champion
             hr_champion.save(update_fields=["user"])
         names = ", ".join(user.username for user in (manager, champion, reader, admin))
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo accounts {names}: password '{password}'.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Demo accounts {names}: password '{password}'."))
 
     def demo_user(self, username, password, **fields):
         User = get_user_model()
