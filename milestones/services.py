@@ -14,9 +14,12 @@ from .fuzzydates import FuzzyDate
 from .models import DateChange, Milestone, ProgressUpdate
 
 
-def milestone_create(*, service_area, title: str, by=None, **fields) -> Milestone:
+def milestone_create(
+    *, service_area, title: str, by=None, at: datetime | None = None, **fields
+) -> Milestone:
     """A new milestone. Dates are FuzzyDates (``planned_completion=parse("March '10")``)."""
-    return record_create(record=Milestone(service_area=service_area, title=title, **fields), by=by)
+    milestone = Milestone(service_area=service_area, title=title, **fields)
+    return record_create(record=milestone, by=by, at=at)
 
 
 def _moved(old: FuzzyDate, new: FuzzyDate) -> bool:
@@ -54,7 +57,7 @@ def milestone_edit(
         changes["status"] = Milestone.Status.COMPLETE
     old_dates = {name: getattr(milestone, name) for name in moved}
 
-    record_edit(record=milestone, opened_version=opened_version, changes=changes, by=by)
+    record_edit(record=milestone, opened_version=opened_version, changes=changes, by=by, at=at)
 
     when = at or timezone.now()
     history = []

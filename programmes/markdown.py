@@ -6,6 +6,7 @@ that small set of tags, as a second guard.
 """
 
 import html
+import threading
 
 import markdown as markdown_lib
 import nh3
@@ -14,11 +15,20 @@ from django.utils.safestring import SafeString, mark_safe
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "br", "h3", "h4", "blockquote", "code"}
 
 
+_local = threading.local()
+
+
+def _converter() -> markdown_lib.Markdown:
+    # Building a converter loads its extensions (milliseconds each); a Markdown instance is not
+    # thread-safe, so each thread keeps its own and resets it between texts.
+    if not hasattr(_local, "converter"):
+        _local.converter = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
+    return _local.converter
+
+
 def render_markdown(text: str | None) -> SafeString:
     if not text:
         return mark_safe("")
-    converted = markdown_lib.markdown(
-        html.escape(text, quote=False), extensions=["sane_lists"], output_format="html"
-    )
+    converted = _converter().reset().convert(html.escape(text, quote=False))
     cleaned = nh3.clean(converted, tags=ALLOWED_TAGS, attributes={}, url_schemes=set())
     return mark_safe(cleaned)

@@ -149,6 +149,8 @@ class _SeedLoader:
             instance.full_clean()
         except ValidationError as error:
             self.fail(_messages(error))
+        if self.as_at:
+            instance._history_date = self.as_at  # the audit history dates the report's facts
         instance.save()
         self.counts[kind] = self.counts.get(kind, 0) + 1
         return instance
@@ -595,6 +597,7 @@ class _SeedLoader:
                 estimated_cost_note=_as_text(item.get("estimated_cost_note")),
                 reports_to=self.meeting(item.get("reports_to")),
                 order=position,
+                at=self.as_at,
                 **dates,
             )
         except ValidationError as error:

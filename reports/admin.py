@@ -3,7 +3,14 @@ from django.contrib import admin
 from milestones.forms import FuzzyDateModelForm
 from programmes.admin import programme_form
 
-from .models import BackgroundPaper, CommitteeReport, CommitteeReportSection, ContactOfficer
+from .models import (
+    BackgroundPaper,
+    CommitteeReport,
+    CommitteeReportSection,
+    ContactOfficer,
+    IssuedPack,
+    ReportBranding,
+)
 
 
 class ContactOfficerInline(admin.TabularInline):
@@ -43,3 +50,31 @@ class CommitteeReportAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ("author", "proper_officer")
     inlines = [ContactOfficerInline, SectionInline, BackgroundPaperInline]
+
+
+@admin.register(ReportBranding)
+class ReportBrandingAdmin(admin.ModelAdmin):
+    """The organisation's name and logo as printed on its programmes' reports."""
+
+    list_display = ("organisation", "name_on_reports", "logo")
+    autocomplete_fields = ("organisation",)
+
+
+@admin.register(IssuedPack)
+class IssuedPackAdmin(admin.ModelAdmin):
+    """Issued packs are records: the admin lists and shows them, and changes nothing."""
+
+    list_display = ("title", "kind", "programme", "meeting", "issued_at", "issued_by_name")
+    list_filter = ("kind", "programme")
+    list_select_related = ("programme", "meeting__body")
+    search_fields = ("title", "sha256")
+    date_hierarchy = "issued_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,6 +1,11 @@
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 
 from milestones.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
+
+from .validators import MAX_LOGO_BYTES, validate_logo
 
 
 class CommitteeReport(models.Model):
@@ -147,3 +152,143 @@ class BackgroundPaper(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ReportKind(models.TextChoices):
+    """The committee-ready reports the application prints (see ``reports.kinds``)."""
+
+    MILESTONES = "milestones", "Milestones report"
+    PROGRAMME = "programme", "Programme report"
+    GRID = "grid", "Month-by-month plan"
+    COMMITTEE = "committee", "Committee report"
+    CLOSURE = "closure", "Project closure report"
+    RISKS = "risks", "Risk register"
+    SAVINGS = "savings", "Savings report"
+
+
+class ReportBranding(models.Model):
+    """How an organisation's reports look: the name printed at the top and an optional logo.
+    A programme's reports use its lead organisation's branding."""
+
+    organisation = models.OneToOneField(
+        "programmes.Organisation",
+        verbose_name="organisation",
+        on_delete=models.CASCADE,
+        related_name="report_branding",
+    )
+    name_on_reports = models.CharField(
+        "name on reports",
+        max_length=200,
+        blank=True,
+        help_text="As printed at the top of every report. Leave blank for the organisation's name.",
+    )
+    logo = models.FileField(
+        "logo",
+        upload_to="report-logos/",
+        blank=True,
+        validators=[validate_logo],
+        help_text=f"A PNG or JPEG file of at most {MAX_LOGO_BYTES // 1024} KB. SVG files are "
+        "refused: an SVG can make the PDF printer fetch other files.",
+    )
+
+    class Meta:
+        verbose_name = "report branding"
+        verbose_name_plural = "report branding"
+
+    def __str__(self):
+        return self.name_on_reports or self.organisation.name
+
+
+class IssuedPackFrozen(Exception):
+    """An issued pack is a record of what a committee was sent: it is never changed or deleted."""
+
+
+class IssuedPackQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise IssuedPackFrozen("Issued packs cannot be changed.")
+
+    def delete(self):
+        raise IssuedPackFrozen("Issued packs cannot be deleted.")
+
+
+class IssuedPack(models.Model):
+    """A report as it was issued to a meeting: the PDF's bytes, the data it was built from (JSON),
+    their SHA-256 fingerprints, who issued it and when. Created once by
+    ``reports.services.pack_issue`` and never changed: later edits to the programme's data do not
+    touch it, and it downloads byte for byte as sent."""
+
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name="programme",
+        on_delete=models.PROTECT,
+        related_name="issued_packs",
+    )
+    meeting = models.ForeignKey(
+        "programmes.Meeting",
+        verbose_name="issued to meeting",
+        on_delete=models.PROTECT,
+        related_name="issued_packs",
+    )
+    kind = models.CharField("report", max_length=20, choices=ReportKind.choices)
+    title = models.CharField("title", max_length=300)
+    as_at = models.DateField("as at")
+    options = models.JSONField(
+        "options", default=dict, help_text="The options the report was built with."
+    )
+    since_pack = models.ForeignKey(
+        "self",
+        verbose_name="changes since pack",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="later_packs",
+    )
+    since = models.DateTimeField(
+        "changes since", null=True, blank=True, help_text="Where the summary of changes starts."
+    )
+    pdf = models.FileField("PDF", max_length=300)
+    sha256 = models.CharField("PDF SHA-256", max_length=64)
+    size = models.PositiveIntegerField("PDF size (bytes)")
+    pages = models.PositiveIntegerField("pages")
+    snapshot = models.FileField(
+        "data snapshot", max_length=300, help_text="The report's data as JSON."
+    )
+    snapshot_sha256 = models.CharField("data snapshot SHA-256", max_length=64)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="issued by",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="issued_packs",
+    )
+    issued_by_name = models.CharField(
+        "issued by (name)", max_length=200, help_text="Kept in words in case the login goes."
+    )
+    issued_at = models.DateTimeField("issued at", default=timezone.now)
+
+    objects = IssuedPackQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_at", "-id"]
+        verbose_name = "issued pack"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(size__gt=0) & models.Q(pages__gt=0),
+                name="issued_pack_is_not_empty",
+                violation_error_message="An issued pack must hold a PDF.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} – issued to {self.meeting} on {self.issued_at:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise IssuedPackFrozen("An issued pack is a record: it cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("reports:pack", kwargs={"programme": self.programme.slug, "pk": self.pk})
+
+    def delete(self, *args, **kwargs):
+        raise IssuedPackFrozen("An issued pack is a record: it cannot be deleted.")

@@ -48,6 +48,10 @@ def main_pages():
                 "glossary",
             )
         },
+        "reports": reverse("reports:index", kwargs={"programme": AGMA}),
+        "report-preview": reverse(
+            "reports:preview", kwargs={"programme": AGMA, "kind": "milestones"}
+        ),
         "risks-wigan": reverse(
             "registers:risks", kwargs={"programme": "wigan-support-services-review"}
         ),

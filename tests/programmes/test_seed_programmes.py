@@ -343,3 +343,13 @@ def test_wigan_workstreams_progress_ratings_lessons_objectives_and_equality_plan
 def test_every_seed_glossary_is_filled():
     for slug in SEED_SLUGS:
         assert GlossaryTerm.objects.filter(programme__slug=slug).count() >= 5, slug
+
+
+def test_seed_history_is_dated_at_the_reports_as_at_date():
+    """So a 'since the last report' summary does not call every transcribed fact new."""
+    stage = Milestone.objects.get(
+        service_area__programme__slug="agma-collaborative-services", title="Stage 0-1"
+    )
+    assert {h.history_date.date() for h in stage.history.all()} == {date(2010, 3, 31)}
+    risk = Risk.objects.get(programme__slug="wigan-support-services-review", title="Behaviour")
+    assert risk.history.get().history_date.date() == date(2008, 10, 6)

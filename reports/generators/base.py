@@ -1,0 +1,227 @@
+"""What every report holds besides its own body, and the reads the report kinds share.
+
+Generators return plain data (dataclasses of strings, numbers, dates and ``FuzzyDate``); the
+templates in ``templates/reports/`` turn it into HTML and ``reports.rendering`` into PDF. User
+text stays Markdown here and is rendered (escaped) by the templates' ``markdown`` filter.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from milestones.models import DateChange, Milestone, ProgressUpdate, ReportingPeriod
+from programmes.models import Programme, ServiceArea, ServiceAreaRole
+
+from ..options import ReportOptions
+from ..slippage import milestone_phrase
+
+# How reports name the roles people hold on a service area.
+ROLE_WORDS = {
+    ServiceAreaRole.Role.CHAMPION: "Champion",
+    ServiceAreaRole.Role.LEAD_CHIEF_EXECUTIVE: "Lead CE",
+    ServiceAreaRole.Role.PROJECT_MANAGER: "Project manager",
+    ServiceAreaRole.Role.LEAD_OFFICER: "Lead officer",
+    ServiceAreaRole.Role.SPONSOR: "Sponsor",
+}
+
+
+@dataclass
+class Rag:
+    """A rating with the programme's word for it: colour is never the only signal."""
+
+    code: str
+    label: str
+
+
+@dataclass
+class StageKey:
+    code: str
+    name: str
+    definition: str
+
+
+@dataclass
+class Term:
+    term: str
+    meaning: str
+
+
+@dataclass
+class Issue:
+    """Printed on an issued pack: which meeting it went to, when and by whom."""
+
+    meeting: str
+    meeting_date: date
+    issued_at: datetime
+    issued_by: str
+
+
+@dataclass
+class Report:
+    kind: str
+    kind_label: str
+    title: str
+    subtitle: str
+    programme_name: str
+    programme_slug: str
+    area_label: str
+    organisation: str
+    logo_name: str | None
+    author: str
+    as_at: date
+    generated_at: datetime
+    options: dict
+    hidden_sections: list[str]
+    landscape: bool
+    body: Any
+    changes: Any = None
+    stages: list[StageKey] = field(default_factory=list)
+    glossary: list[Term] = field(default_factory=list)
+    issue: Issue | None = None
+
+    @property
+    def subject(self) -> str:
+        return f"{self.programme_name}: {self.kind_label}, as at {self.as_at:%-d %B %Y}"
+
+    def shows(self, section: str) -> bool:
+        return section not in self.hidden_sections
+
+
+@dataclass
+class Context:
+    """What a generator is given: the programme, the options and the marks the summary of
+    changes puts on rows (``marks["milestone"][id] == "Slipped"``)."""
+
+    programme: Programme
+    options: ReportOptions
+    marks: dict[str, dict[int, str]] = field(default_factory=dict)
+
+    def mark(self, kind: str, pk: int) -> str:
+        return self.marks.get(kind, {}).get(pk, "")
+
+    def rag(self, rating: str) -> Rag | None:
+        return Rag(rating, self.programme.rag_label(rating)) if rating else None
+
+
+def total(values) -> Decimal:
+    return sum((value for value in values if value is not None), Decimal(0))
+
+
+def any_value(values) -> bool:
+    return any(value is not None for value in values)
+
+
+def sum_or_none(values) -> Decimal | None:
+    """The total of the amounts given, or None when none is given (not £0)."""
+    values = list(values)
+    return total(values) if any_value(values) else None
+
+
+# --- Reads shared by the kinds -------------------------------------------------------------------
+
+
+def areas(context: Context, *prefetches) -> list[ServiceArea]:
+    """The programme's service areas the options include, in report order (a theme's
+    sub-themes straight after it), with what the caller needs prefetched."""
+    queryset = ServiceArea.objects.filter(programme=context.programme).select_related("parent")
+    if context.options.area_ids is not None:
+        queryset = queryset.filter(pk__in=context.options.area_ids)
+    return tree_order(list(queryset.prefetch_related(*prefetches)))
+
+
+def tree_order(items: list[ServiceArea]) -> list[ServiceArea]:
+    """Parents before their children, each level in its own order."""
+    present = {item.pk for item in items}
+    children: dict[int | None, list[ServiceArea]] = {}
+    for item in items:
+        parent = item.parent_id if item.parent_id in present else None
+        children.setdefault(parent, []).append(item)
+    ordered: list[ServiceArea] = []
+
+    def visit(parent):
+        for item in children.get(parent, []):
+            ordered.append(item)
+            visit(item.pk)
+
+    visit(None)
+    return ordered
+
+
+def area_depth(area: ServiceArea, included: set[int]) -> int:
+    return 1 if area.parent_id in included else 0
+
+
+def roles_prefetch() -> Prefetch:
+    return Prefetch(
+        "roles",
+        queryset=ServiceAreaRole.objects.select_related("person__organisation"),
+    )
+
+
+def milestones_prefetch() -> Prefetch:
+    return Prefetch(
+        "milestones",
+        queryset=Milestone.objects.select_related("stage", "owner", "reports_to__body")
+        .prefetch_related(Prefetch("date_changes", queryset=DateChange.objects.order_by("id")))
+        .order_by("order", "planned_start_earliest", "id"),
+    )
+
+
+def updates_prefetch(as_at: date) -> Prefetch:
+    """Area-wide progress updates of periods that had started by the as-at date, newest
+    first."""
+    return Prefetch(
+        "updates",
+        queryset=ProgressUpdate.objects.filter(milestone__isnull=True, period__start__lte=as_at)
+        .select_related("period", "author__organisation")
+        .order_by("-period__start", "-written_at"),
+        to_attr="updates_to_date",
+    )
+
+
+def latest_update(area: ServiceArea):
+    updates = getattr(area, "updates_to_date", [])
+    return updates[0] if updates else None
+
+
+def people(area: ServiceArea, *roles: str) -> list[tuple[str, str]]:
+    """(role word, "Martin Vickers, Director of Change, Salford") for the area's people in
+    ``roles`` (every role when none is given), in order."""
+    return [
+        (ROLE_WORDS.get(role.role, role.get_role_display()), role.person.description)
+        for role in area.roles.all()
+        if not roles or role.role in roles
+    ]
+
+
+def date_phrase(milestone: Milestone, name: str) -> str:
+    """A date of a milestone with its slippage in words (from the prefetched changes)."""
+    return milestone_phrase(milestone, name, milestone.date_changes.all())
+
+
+def stages_key(programme: Programme) -> list[StageKey]:
+    return [StageKey(s.code, s.name, s.definition) for s in programme.stages.all()]
+
+
+def glossary(programme: Programme) -> list[Term]:
+    return [Term(t.term, t.meaning) for t in programme.glossary.all()]
+
+
+def period_for(programme: Programme, options: ReportOptions) -> ReportingPeriod | None:
+    """The reporting period chosen, else the one holding the as-at date, else the latest to
+    have started by then."""
+    periods = ReportingPeriod.objects.filter(programme=programme)
+    if options.period_id:
+        return periods.filter(pk=options.period_id).first()
+    holding = periods.filter(start__lte=options.as_at, end__gte=options.as_at).first()
+    return holding or periods.filter(start__lte=options.as_at).order_by("-start").first()
+
+
+def scoped(queryset: QuerySet, options: ReportOptions) -> QuerySet:
+    """Programme-wide records and those of the service areas the options include."""
+    if options.area_ids is None:
+        return queryset
+    return queryset.filter(Q(service_area__isnull=True) | Q(service_area__in=options.area_ids))

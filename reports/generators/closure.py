@@ -1,0 +1,243 @@
+"""The project closure report (seed 004): the cover sheet, objectives against achievements,
+savings by year and their re-allocation, lessons learnt by phase, the key milestones (date due,
+date delivered, comments), the implementation plan with each work stream's progress rating,
+purpose, current position and follow-on actions, the risk log and the equality impact
+assessment's action plan."""
+
+from dataclasses import dataclass
+
+from milestones.fuzzydates import FuzzyDate
+from programmes.models import Action, Lesson, Objective
+
+from .base import (
+    Context,
+    areas,
+    date_phrase,
+    latest_update,
+    milestones_prefetch,
+    scoped,
+    total,
+    updates_prefetch,
+)
+from .cover import CoverSheet, cover_sheet
+from .records import (
+    ReallocationRow,
+    RiskRow,
+    SavingsTotals,
+    SavingsYear,
+    reallocations,
+    risk_rows,
+    savings_totals,
+    savings_years,
+)
+
+
+@dataclass
+class ObjectiveRow:
+    objective: str
+    achievement: str  # Markdown
+
+
+@dataclass
+class LessonKind:
+    kind: str
+    lessons: list[str]
+
+
+@dataclass
+class LessonPhase:
+    phase: str
+    kinds: list[LessonKind]
+
+
+@dataclass
+class KeyMilestone:
+    id: int
+    title: str
+    due: str
+    delivered: str
+    status: str
+    comment: str  # Markdown
+    mark: str
+
+
+@dataclass
+class KeyMilestoneTable:
+    area: str
+    rows: list[KeyMilestone]
+
+
+@dataclass
+class ActionLine:
+    id: int
+    title: str
+    owner: str
+    due: str
+    status: str
+    mark: str
+
+
+@dataclass
+class PlanRow:
+    id: int
+    name: str
+    rating: str
+    rating_code: str
+    purpose: str  # Markdown
+    position: str  # Markdown
+    position_period: str
+    actions: list[ActionLine]
+
+
+@dataclass
+class EqualityRow:
+    id: int
+    title: str
+    importance: str
+    owner: str
+    start: FuzzyDate
+    due: FuzzyDate
+    resources_approved: str
+    measure: str
+    target: str
+    status: str
+    mark: str
+
+
+@dataclass
+class ClosureBody:
+    area_heading: str
+    cover: CoverSheet | None
+    objectives: list[ObjectiveRow]
+    savings: list[SavingsYear]
+    savings_totals: SavingsTotals
+    reallocations: list[ReallocationRow]
+    lessons: list[LessonPhase]
+    milestones: list[KeyMilestoneTable]
+    plan: list[PlanRow]
+    risks: list[RiskRow]
+    equality: list[EqualityRow]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.cover
+            or self.objectives
+            or self.savings
+            or self.reallocations
+            or self.lessons
+            or self.milestones
+            or self.plan
+            or self.risks
+            or self.equality
+        )
+
+    @property
+    def reallocated(self):
+        return total(row.amount for row in self.reallocations)
+
+
+def action_line(context: Context, action: Action) -> ActionLine:
+    return ActionLine(
+        id=action.pk,
+        title=action.title,
+        owner=action.owner,
+        due=str(action.due) if action.due.text else "",
+        status=action.get_status_display(),
+        mark=context.mark("action", action.pk),
+    )
+
+
+def lessons(context: Context) -> list[LessonPhase]:
+    records = scoped(Lesson.objects.filter(programme=context.programme), context.options)
+    phases: dict[str, dict[str, list[str]]] = {}
+    for lesson in records:
+        kinds = phases.setdefault(lesson.get_phase_display(), {})
+        kinds.setdefault(lesson.get_kind_display(), []).append(lesson.text)
+    return [
+        LessonPhase(phase, [LessonKind(kind, texts) for kind, texts in kinds.items()])
+        for phase, kinds in phases.items()
+    ]
+
+
+def build(context: Context) -> ClosureBody:
+    options = context.options
+    programme = context.programme
+    included = areas(context, milestones_prefetch(), updates_prefetch(options.as_at))
+    actions = list(scoped(Action.objects.filter(programme=programme), options))
+    follow_on: dict[int | None, list[ActionLine]] = {}
+    for action in actions:
+        if action.kind == Action.Kind.FOLLOW_ON:
+            follow_on.setdefault(action.service_area_id, []).append(action_line(context, action))
+
+    plan = []
+    for area in included:
+        update = latest_update(area)
+        if not (area.purpose or area.progress_rating or update or follow_on.get(area.pk)):
+            continue
+        plan.append(
+            PlanRow(
+                id=area.pk,
+                name=area.name,
+                rating=area.get_progress_rating_display(),
+                rating_code=area.progress_rating,
+                purpose=area.purpose,
+                position=update.text if update else "",
+                position_period=update.period.label if update else "",
+                actions=follow_on.get(area.pk, []),
+            )
+        )
+    if follow_on.get(None):
+        plan.append(PlanRow(0, "Programme-wide", "", "", "", "", "", follow_on[None]))
+
+    key_milestones = [
+        KeyMilestoneTable(
+            area=area.name,
+            rows=[
+                KeyMilestone(
+                    id=m.pk,
+                    title=m.title,
+                    due=date_phrase(m, "planned_completion"),
+                    delivered=date_phrase(m, "actual_completion"),
+                    status=m.get_status_display(),
+                    comment=m.comment,
+                    mark=context.mark("milestone", m.pk),
+                )
+                for m in area.milestones.all()
+            ],
+        )
+        for area in included
+    ]
+    years = savings_years(context)
+    return ClosureBody(
+        area_heading=programme.service_area_label,
+        cover=cover_sheet(context),
+        objectives=[
+            ObjectiveRow(o.objective, o.achievement)
+            for o in Objective.objects.filter(programme=programme)
+        ],
+        savings=years,
+        savings_totals=savings_totals(years),
+        reallocations=reallocations(context),
+        lessons=lessons(context),
+        milestones=[table for table in key_milestones if table.rows],
+        plan=plan,
+        risks=risk_rows(context),
+        equality=[
+            EqualityRow(
+                id=action.pk,
+                title=action.title,
+                importance=action.importance,
+                owner=action.owner,
+                start=action.start,
+                due=action.due,
+                resources_approved={True: "Yes", False: "No"}.get(action.resources_approved, ""),
+                measure=action.measure,
+                target=action.target,
+                status=action.get_status_display(),
+                mark=context.mark("action", action.pk),
+            )
+            for action in actions
+            if action.kind == Action.Kind.EQUALITY_IMPACT
+        ],
+    )

@@ -1,0 +1,192 @@
+"""The committee report (seed 002): the cover sheet, the report's own sections, the financials
+computed from the savings lines, the key achievements of each project in the reporting period and
+the work programme for the coming year.
+
+Financials. A programme's own totals are its programme-wide savings lines; lines recorded against
+service areas are the detail of where savings came from, so they are summed only when the
+programme has no programme-wide lines (otherwise every pound would count twice). "This year" is
+the financial year holding the as-at date; "cumulative" adds every earlier year, and lines with no
+year, which the programme records for savings made before its yearly figures began.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from milestones.fuzzydates import financial_year_label, financial_year_of
+from programmes.models import Action, SavingsLine
+
+from .base import (
+    Context,
+    any_value,
+    areas,
+    period_for,
+    scoped,
+    sum_or_none,
+    total,
+    updates_prefetch,
+)
+from .cover import CoverSheet, cover_sheet
+
+
+@dataclass
+class Figures:
+    """Savings against a target, and savings recorded without one (an underspend, a one-off)."""
+
+    target: Decimal | None
+    expected: Decimal | None  # achieved, or forecast where nothing is achieved yet
+    shortfall: Decimal | None
+    without_target: Decimal | None
+
+
+@dataclass
+class Financials:
+    year: str
+    this_year: Figures | None
+    cumulative: Figures | None
+    non_cashable_to_date: Decimal | None
+    later_targets: list[tuple[str, Decimal]]
+    from_service_areas: bool
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.this_year or self.cumulative or self.non_cashable_to_date or self.later_targets
+        )
+
+
+@dataclass
+class Achievement:
+    id: int
+    number: str
+    name: str
+    text: str  # Markdown
+
+
+@dataclass
+class WorkItem:
+    id: int
+    title: str
+    owner: str
+    due: str
+    status: str
+    mark: str
+
+
+@dataclass
+class WorkArea:
+    number: str
+    name: str
+    items: list[WorkItem]
+
+
+@dataclass
+class CommitteeBody:
+    cover: CoverSheet | None
+    financials: Financials
+    period: str
+    achievements: list[Achievement]
+    work_year: str
+    work_programme: list[WorkArea]
+
+    @property
+    def is_empty(self) -> bool:
+        return (
+            not (self.cover or self.achievements or self.work_programme)
+            and self.financials.is_empty
+        )
+
+
+def figures(lines: list[SavingsLine]) -> Figures | None:
+    """Target, expected and shortfall of the lines that have a target; the expected savings of
+    those that have none are kept apart, so they do not hide a shortfall."""
+    if not lines:
+        return None
+    targeted = [line for line in lines if line.target is not None]
+    target = sum_or_none(line.target for line in targeted)
+    expected = sum_or_none(line.expected for line in targeted)
+    shortfall = None
+    if target is not None and expected is not None:
+        shortfall = max(target - expected, Decimal(0))
+    return Figures(
+        target=target,
+        expected=expected,
+        shortfall=shortfall,
+        without_target=sum_or_none(line.expected for line in lines if line.target is None),
+    )
+
+
+def financials(context: Context) -> Financials:
+    lines = list(scoped(SavingsLine.objects.filter(programme=context.programme), context.options))
+    programme_wide = [line for line in lines if line.service_area_id is None]
+    chosen = programme_wide or lines
+    year = financial_year_of(context.options.as_at)
+    cashable = [line for line in chosen if line.kind == SavingsLine.Kind.CASHABLE]
+    non_cashable = [line for line in chosen if line.kind == SavingsLine.Kind.NON_CASHABLE]
+
+    def to_date(group):
+        return [
+            line for line in group if line.financial_year is None or line.financial_year <= year
+        ]
+
+    later: dict[int, Decimal] = {}
+    for line in chosen:
+        if line.financial_year is not None and line.financial_year > year and line.target:
+            later[line.financial_year] = later.get(line.financial_year, Decimal(0)) + line.target
+    non_cash = [line.expected for line in to_date(non_cashable)]
+    return Financials(
+        year=financial_year_label(year),
+        this_year=figures([line for line in cashable if line.financial_year == year]),
+        cumulative=figures(to_date(cashable)),
+        non_cashable_to_date=total(non_cash) if any_value(non_cash) else None,
+        later_targets=[(financial_year_label(y), amount) for y, amount in sorted(later.items())],
+        from_service_areas=not programme_wide and bool(lines),
+    )
+
+
+def work_programme(context: Context, included) -> list[WorkArea]:
+    actions = scoped(
+        Action.objects.filter(programme=context.programme, kind=Action.Kind.WORK_PROGRAMME),
+        context.options,
+    )
+    by_area: dict[int | None, list[WorkItem]] = {}
+    for action in actions:
+        by_area.setdefault(action.service_area_id, []).append(
+            WorkItem(
+                id=action.pk,
+                title=action.title,
+                owner=action.owner,
+                due=str(action.due) if action.due.text else "",
+                status=action.get_status_display(),
+                mark=context.mark("action", action.pk),
+            )
+        )
+    groups = []
+    if None in by_area:
+        groups.append(WorkArea("", "Programme-wide", by_area[None]))
+    groups += [
+        WorkArea(area.number, area.name, by_area[area.pk])
+        for area in included
+        if area.pk in by_area
+    ]
+    return groups
+
+
+def build(context: Context) -> CommitteeBody:
+    options = context.options
+    period = period_for(context.programme, options)
+    included = areas(context, updates_prefetch(options.as_at))
+    achievements = []
+    if period is not None:
+        for area in included:
+            update = next((u for u in area.updates_to_date if u.period_id == period.pk), None)
+            if update is not None:
+                achievements.append(Achievement(area.pk, area.number, area.name, update.text))
+    year = financial_year_of(options.as_at)
+    return CommitteeBody(
+        cover=cover_sheet(context),
+        financials=financials(context),
+        period=period.label if period else "",
+        achievements=achievements,
+        work_year=financial_year_label(year + 1),
+        work_programme=work_programme(context, included),
+    )

@@ -1,0 +1,52 @@
+"""The savings report: every savings line by financial year with the year's totals and the
+programme's, the re-allocation of savings, and the savings chart of the programme's pages.
+The chart is SVG drawn on the server (no fetching), so WeasyPrint prints it as the browser
+shows it."""
+
+from dataclasses import dataclass
+
+from programmes import charts
+from programmes.models import SavingsLine
+
+from .base import Context, scoped, total
+from .records import (
+    ReallocationRow,
+    SavingsTotals,
+    SavingsYear,
+    reallocations,
+    savings_totals,
+    savings_years,
+)
+
+
+@dataclass
+class SavingsBody:
+    years: list[SavingsYear]
+    totals: SavingsTotals
+    reallocations: list[ReallocationRow]
+    chart_svg: str
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.years or self.reallocations)
+
+    @property
+    def reallocated(self):
+        return total(row.amount for row in self.reallocations)
+
+
+def chart(context: Context) -> str:
+    """The savings chart of the programme's pages (``programmes.charts``), drawn from the lines
+    in this report's scope."""
+    lines = scoped(SavingsLine.objects.filter(programme=context.programme), context.options)
+    return str(charts.savings_chart_svg(context.programme, lines=list(lines)))
+
+
+def build(context: Context) -> SavingsBody:
+    years = savings_years(context)
+    return SavingsBody(
+        years=years,
+        totals=savings_totals(years),
+        reallocations=reallocations(context),
+        chart_svg=chart(context) if years and context.options.shows("chart") else "",
+    )

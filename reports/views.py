@@ -1,0 +1,242 @@
+"""The reports pages of a programme: choose and preview a report, download its PDF, issue it to a
+meeting, list and download issued packs, and fill in committee cover sheets.
+
+Anyone who can see a programme may preview and download its reports and issued packs; only its
+managers issue packs and edit cover sheets (``ManagerRequiredMixin``)."""
+
+import logging
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import DetailView, ListView, TemplateView, View
+
+from programmes.models import Meeting
+from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin
+
+from .forms import (
+    BackgroundPaperFormSet,
+    CommitteeReportForm,
+    IssueForm,
+    ReportOptionsForm,
+    SectionFormSet,
+)
+from .kinds import KINDS, build_report, get_kind
+from .models import CommitteeReport, IssuedPack
+from .rendering import render_pdf, report_context
+from .services import PackTampered, cover_sheet_save, pack_file, pack_issue
+
+logger = logging.getLogger(__name__)
+
+
+def attachment(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class ReportIndexView(ProgrammeMixin, TemplateView):
+    """The programme's Reports page: every kind, the issued packs and the cover sheets."""
+
+    template_name = "reports/report_index.html"
+
+    def get_context_data(self, **kwargs):
+        packs = IssuedPack.objects.filter(programme=self.programme).select_related("meeting__body")
+        return super().get_context_data(
+            kinds=KINDS.values(),
+            packs=packs,
+            cover_sheets=CommitteeReport.objects.filter(programme=self.programme),
+            can_manage=self.rights.can_manage_programme(self.programme),
+            **kwargs,
+        )
+
+
+class KindMixin:
+    """A page about one kind of report (``<slug:kind>`` in the URL) and its options."""
+
+    @cached_property
+    def kind(self):
+        try:
+            return get_kind(self.kwargs["kind"])
+        except KeyError:
+            raise Http404("There is no such report.") from None
+
+    def options_form(self, data):
+        return ReportOptionsForm(data or None, kind=self.kind, programme=self.programme)
+
+
+class ReportPreviewView(KindMixin, ProgrammeMixin, TemplateView):
+    """The report in the browser, with its options and (for managers) the form to issue it."""
+
+    template_name = "reports/report_preview.html"
+
+    def get(self, request, *args, **kwargs):
+        form = self.options_form(request.GET)
+        return self.show(form, self.issue_form(None))
+
+    def issue_form(self, data):
+        if not self.rights.can_manage_programme(self.programme):
+            return None
+        return IssueForm(data, programme=self.programme)
+
+    def show(self, form, issue_form, status=200):
+        report = None
+        if not form.is_bound or form.is_valid():
+            report = build_report(self.kind, self.programme, form.to_options())
+        # The options go with the issue form as hidden fields, so the pack is the report shown.
+        carried = [
+            (name, value)
+            for name, values in (form.data.lists() if form.is_bound else [])
+            if name not in ("csrfmiddlewaretoken", "meeting")
+            for value in values
+        ]
+        context = self.get_context_data(
+            kind=self.kind,
+            form=form,
+            issue_form=issue_form,
+            carried=carried,
+            **(report_context(report, for_print=False) if report else {}),
+        )
+        status = status if report else 400
+        return self.render_to_response(context, status=status)
+
+
+class ReportPDFView(KindMixin, ProgrammeMixin, View):
+    """The report as a PDF download (a draft: it says "not issued" in its footer)."""
+
+    def get(self, request, *args, **kwargs):
+        form = self.options_form(request.GET)
+        if form.is_bound and not form.is_valid():
+            preview = reverse("reports:preview", kwargs=self.kwargs)
+            return HttpResponseRedirect(f"{preview}?{request.GET.urlencode()}")
+        report = build_report(self.kind, self.programme, form.to_options())
+        rendered = render_pdf(report)
+        filename = f"{self.programme.slug}-{self.kind.slug}-{report.as_at:%Y-%m-%d}.pdf"
+        return attachment(rendered.content, filename, "application/pdf")
+
+
+class IssuePackView(ManagerRequiredMixin, ReportPreviewView):
+    """Issue the report, with the options it was previewed with, to a meeting."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = self.options_form(request.POST)
+        issue_form = self.issue_form(request.POST)
+        if form.is_valid() and issue_form.is_valid():
+            try:
+                pack = pack_issue(
+                    programme=self.programme,
+                    kind=self.kind,
+                    options=form.to_options(),
+                    meeting=issue_form.cleaned_data["meeting"],
+                    by=request.user,
+                )
+            except ValidationError as error:
+                issue_form.add_error(None, error)
+            else:
+                messages.success(request, f"Issued to {pack.meeting}: kept as pack {pack.pk}.")
+                return redirect(pack)
+        return self.show(form, issue_form, status=400)
+
+
+class PackMixin(ProgrammeMixin):
+    def get_queryset(self):
+        return IssuedPack.objects.filter(programme=self.programme).select_related(
+            "meeting__body", "since_pack__meeting__body", "issued_by"
+        )
+
+
+class PackDetailView(PackMixin, DetailView):
+    template_name = "reports/issuedpack_detail.html"
+    context_object_name = "pack"
+
+
+class PackDownloadView(PackMixin, DetailView):
+    """An issued pack's PDF (or its data snapshot) byte for byte as issued, after checking its
+    fingerprint."""
+
+    which = "pdf"
+
+    def get(self, request, *args, **kwargs):
+        pack = self.get_object()
+        try:
+            data = pack_file(pack, self.which)
+        except PackTampered:
+            logger.exception("Issued pack %s failed its SHA-256 check", pack.pk)
+            return HttpResponse(
+                "This pack's stored file does not match the fingerprint taken when it was "
+                "issued. It has not been sent; please tell the system administrator.",
+                status=500,
+                content_type="text/plain; charset=utf-8",
+            )
+        stem = f"{self.programme.slug}-{pack.kind}-pack-{pack.pk}"
+        if self.which == "snapshot":
+            return attachment(data, f"{stem}.json", "application/json")
+        return attachment(data, f"{stem}.pdf", "application/pdf")
+
+
+class MeetingPacksView(ProgrammeMixin, ListView):
+    """The packs issued to one meeting of the programme."""
+
+    template_name = "reports/meeting_packs.html"
+    context_object_name = "packs"
+
+    @cached_property
+    def meeting(self):
+        return get_object_or_404(
+            Meeting.objects.select_related("body"),
+            pk=self.kwargs["pk"],
+            body__programme=self.programme,
+        )
+
+    def get_queryset(self):
+        return IssuedPack.objects.filter(meeting=self.meeting).select_related("meeting__body")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(meeting=self.meeting, **kwargs)
+
+
+class CoverSheetFormView(ManagerRequiredMixin, TemplateView):
+    """A committee cover sheet with its sections and background papers (new, or one of the
+    programme's)."""
+
+    template_name = "reports/committeereport_form.html"
+
+    @cached_property
+    def cover_sheet(self):
+        if "pk" not in self.kwargs:
+            return CommitteeReport(programme=self.programme)
+        return get_object_or_404(
+            CommitteeReport.objects.prefetch_related("contact_officer_links"),
+            pk=self.kwargs["pk"],
+            programme=self.programme,
+        )
+
+    def forms(self, data=None):
+        instance = self.cover_sheet
+        return (
+            CommitteeReportForm(data, instance=instance, programme=self.programme),
+            SectionFormSet(data, instance=instance, prefix="sections"),
+            BackgroundPaperFormSet(data, instance=instance, prefix="papers"),
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self.show(*self.forms())
+
+    def post(self, request, *args, **kwargs):
+        form, sections, papers = self.forms(request.POST)
+        if form.is_valid() and sections.is_valid() and papers.is_valid():
+            report = cover_sheet_save(form=form, sections=sections, papers=papers)
+            messages.success(request, f"Cover sheet “{report.subject}” saved.")
+            return redirect("reports:index", programme=self.programme.slug)
+        return self.show(form, sections, papers, status=400)
+
+    def show(self, form, sections, papers, status=200):
+        context = self.get_context_data(
+            form=form, sections=sections, papers=papers, cover_sheet=self.cover_sheet
+        )
+        return self.render_to_response(context, status=status)

@@ -1,0 +1,124 @@
+"""The summary of what changed since the last report, from the audit history and the date
+changes, and the marks it puts on changed rows."""
+
+import pytest
+from django.utils import timezone
+
+from milestones.fuzzydates import parse
+from milestones.models import Milestone
+from milestones.services import milestone_create, milestone_edit, milestone_reschedule
+from programmes.models import Programme, Risk, SavingsLine
+from programmes.services import record_create, record_edit
+from reports.changes import changes_since
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def agma():
+    return Programme.objects.get(slug="agma-collaborative-services")
+
+
+@pytest.fixture
+def wigan():
+    return Programme.objects.get(slug="wigan-support-services-review")
+
+
+def summary(programme, since, **kwargs):
+    return changes_since(programme=programme, since=since, since_label="then", **kwargs)
+
+
+def test_nothing_changed(agma):
+    result = summary(agma, timezone.now())
+    assert result.is_empty
+    assert result.marks == {}
+
+
+def test_milestone_moves_completions_risk_and_new_ones(agma):
+    since = timezone.now()
+    finance = Milestone.objects.get(service_area__name="Transactional Finance", title="Stage 1")
+    milestone_reschedule(
+        milestone=finance, field="planned_completion", new=parse("July 2010"), reason="Late data"
+    )
+    finance.refresh_from_db()
+    milestone_reschedule(
+        milestone=finance, field="planned_completion", new=parse("August 2010"), reason="Again"
+    )
+    vpmm = Milestone.objects.get(service_area__name="VPMM", title="Stage 2a – Design")
+    milestone_edit(milestone=vpmm, opened_version=vpmm.version, changes={"rag": "red"})
+    vpmm.refresh_from_db()
+    milestone_edit(
+        milestone=vpmm,
+        opened_version=vpmm.version,
+        changes={"actual_completion": parse("March 2010")},
+    )
+    it = Milestone.objects.get(service_area__name="IT", title="Stage 1")
+    milestone_reschedule(
+        milestone=it, field="planned_completion", new=parse("April 2010"), reason="Quicker"
+    )
+    new = milestone_create(service_area=finance.service_area, title="Stage 2a")
+
+    result = summary(agma, since)
+    (slipped,) = result.slipped
+    assert (slipped.title, str(slipped.old), str(slipped.new)) == (
+        "Stage 1",
+        "May 2010",
+        "Aug 2010",
+    )
+    assert slipped.reasons == ["Late data", "Again"]
+    assert [move.title for move in result.brought_forward] == ["Stage 1"]
+    assert [item.title for item in result.completed] == ["Stage 2a – Design"]
+    assert [(item.title, item.new) for item in result.at_risk] == [("Stage 2a – Design", "Red")]
+    assert [item.title for item in result.milestones_added] == ["Stage 2a"]
+    marks = result.marks["milestone"]
+    assert marks[finance.pk] == "Slipped"
+    assert marks[it.pk] == "Brought forward"
+    assert marks[vpmm.pk] == "Completed, Now at risk"
+    assert marks[new.pk] == "New"
+
+
+def test_area_filter_limits_the_summary(agma):
+    since = timezone.now()
+    finance = Milestone.objects.get(service_area__name="Transactional Finance", title="Stage 1")
+    milestone_reschedule(
+        milestone=finance, field="planned_completion", new=parse("July 2010"), reason="Late"
+    )
+    other = agma.service_areas.get(name="VPMM")
+    assert summary(agma, since, area_ids=[other.pk]).is_empty
+    assert summary(agma, since, area_ids=[finance.service_area_id]).slipped
+
+
+def test_risks_added_closed_and_rerated(wigan):
+    since = timezone.now()
+    leadership = Risk.objects.get(programme=wigan, title="Leadership")
+    record_edit(record=leadership, opened_version=leadership.version, changes={"rag": "red"})
+    smt = Risk.objects.get(programme=wigan, title="SMT")
+    record_edit(record=smt, opened_version=smt.version, changes={"is_open": False})
+    added = record_create(record=Risk(programme=wigan, title="Budget cuts", rag="amber"))
+
+    result = summary(wigan, since)
+    assert [(item.title, item.old, item.new) for item in result.risks_rated] == [
+        ("Leadership", "Amber", "Red")
+    ]
+    assert [item.title for item in result.risks_closed] == ["SMT"]
+    assert [item.title for item in result.risks_added] == ["Budget cuts"]
+    assert result.marks["risk"] == {
+        leadership.pk: "Rating changed",
+        smt.pk: "Closed",
+        added.pk: "New",
+    }
+
+
+def test_savings_movements(wigan):
+    since = timezone.now()
+    line = SavingsLine.objects.get(programme=wigan, financial_year=2008, target__isnull=False)
+    record_edit(record=line, opened_version=line.version, changes={"forecast": 1200000})
+    result = summary(wigan, since)
+    (change,) = result.savings_changed
+    assert (change.line, change.amount, change.old, change.new) == (
+        "2008/09 cashable",
+        "forecast",
+        None,
+        1200000,
+    )
+    assert result.marks["savings"] == {line.pk: "Changed"}
