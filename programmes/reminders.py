@@ -41,4 +41,3 @@ def send_update_reminders(*, programme: Programme, base_url: str | None = None) 
             sent.append((person, due.area))
     send_mass_mail(messages, fail_silently=False)
     return ReminderResult(sent=sent, no_email=no_email)
-

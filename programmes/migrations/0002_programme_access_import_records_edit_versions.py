@@ -6,85 +6,204 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programmes', '0001_programmes_people_governance_finance_risks'),
+        ("programmes", "0001_programmes_people_governance_finance_risks"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='action',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Goes up by one at every saved edit.', verbose_name='version'),
+            model_name="action",
+            name="version",
+            field=models.PositiveIntegerField(
+                default=1,
+                editable=False,
+                help_text="Goes up by one at every saved edit.",
+                verbose_name="version",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalaction',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Goes up by one at every saved edit.', verbose_name='version'),
+            model_name="historicalaction",
+            name="version",
+            field=models.PositiveIntegerField(
+                default=1,
+                editable=False,
+                help_text="Goes up by one at every saved edit.",
+                verbose_name="version",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalrisk',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Goes up by one at every saved edit.', verbose_name='version'),
+            model_name="historicalrisk",
+            name="version",
+            field=models.PositiveIntegerField(
+                default=1,
+                editable=False,
+                help_text="Goes up by one at every saved edit.",
+                verbose_name="version",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalsavingsline',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Goes up by one at every saved edit.', verbose_name='version'),
+            model_name="historicalsavingsline",
+            name="version",
+            field=models.PositiveIntegerField(
+                default=1,
+                editable=False,
+                help_text="Goes up by one at every saved edit.",
+                verbose_name="version",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalservicearea',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Goes up by one at every saved edit.', verbose_name='version'),
+            model_name="historicalservicearea",
+            name="version",
+            field=models.PositiveIntegerField(
+                default=1,
+                editable=False,
+                help_text="Goes up by one at every saved edit.",
+                verbose_name="version",
+            ),
         ),
         migrations.AddField(
-            model_name='risk',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Goes up by one at every saved edit.', verbose_name='version'),
+            model_name="risk",
+            name="version",
+            field=models.PositiveIntegerField(
+                default=1,
+                editable=False,
+                help_text="Goes up by one at every saved edit.",
+                verbose_name="version",
+            ),
         ),
         migrations.AddField(
-            model_name='savingsline',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Goes up by one at every saved edit.', verbose_name='version'),
+            model_name="savingsline",
+            name="version",
+            field=models.PositiveIntegerField(
+                default=1,
+                editable=False,
+                help_text="Goes up by one at every saved edit.",
+                verbose_name="version",
+            ),
         ),
         migrations.AddField(
-            model_name='servicearea',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Goes up by one at every saved edit.', verbose_name='version'),
+            model_name="servicearea",
+            name="version",
+            field=models.PositiveIntegerField(
+                default=1,
+                editable=False,
+                help_text="Goes up by one at every saved edit.",
+                verbose_name="version",
+            ),
         ),
         migrations.CreateModel(
-            name='ImportRecord',
+            name="ImportRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('milestones', 'Milestones'), ('risks', 'Risks'), ('savings', 'Savings'), ('actions', 'Actions'), ('workbook', 'Whole-programme workbook')], max_length=12, verbose_name='kind')),
-                ('file_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256 of the file')),
-                ('imported_at', models.DateTimeField(auto_now_add=True, verbose_name='imported at')),
-                ('created', models.PositiveIntegerField(default=0, verbose_name='rows created')),
-                ('updated', models.PositiveIntegerField(default=0, verbose_name='rows updated')),
-                ('unchanged', models.PositiveIntegerField(default=0, verbose_name='rows unchanged')),
-                ('imported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='imports', to=settings.AUTH_USER_MODEL, verbose_name='imported by')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='imports', to='programmes.programme', verbose_name='programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("milestones", "Milestones"),
+                            ("risks", "Risks"),
+                            ("savings", "Savings"),
+                            ("actions", "Actions"),
+                            ("workbook", "Whole-programme workbook"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("file_name", models.CharField(max_length=255, verbose_name="file name")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256 of the file")),
+                (
+                    "imported_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="imported at"),
+                ),
+                ("created", models.PositiveIntegerField(default=0, verbose_name="rows created")),
+                ("updated", models.PositiveIntegerField(default=0, verbose_name="rows updated")),
+                (
+                    "unchanged",
+                    models.PositiveIntegerField(default=0, verbose_name="rows unchanged"),
+                ),
+                (
+                    "imported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="imports",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="imported by",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="imports",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'spreadsheet import',
-                'ordering': ['-imported_at', '-id'],
+                "verbose_name": "spreadsheet import",
+                "ordering": ["-imported_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ProgrammeAccess',
+            name="ProgrammeAccess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('manager', 'Programme manager (edits everything in the programme)'), ('reader', 'Reader (sees the programme, edits nothing)')], max_length=10, verbose_name='role')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='access', to='programmes.programme', verbose_name='programme')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programme_access', to=settings.AUTH_USER_MODEL, verbose_name='login')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("manager", "Programme manager (edits everything in the programme)"),
+                            ("reader", "Reader (sees the programme, edits nothing)"),
+                        ],
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="access",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="programme_access",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="login",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'programme access',
-                'verbose_name_plural': 'programme access',
-                'ordering': ['programme', 'role', 'user__username'],
-                'constraints': [models.UniqueConstraint(models.F('programme'), models.F('user'), name='one_access_role_per_programme', violation_error_message='This login already has a role in this programme.')],
+                "verbose_name": "programme access",
+                "verbose_name_plural": "programme access",
+                "ordering": ["programme", "role", "user__username"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        models.F("programme"),
+                        models.F("user"),
+                        name="one_access_role_per_programme",
+                        violation_error_message="This login already has a role in this programme.",
+                    )
+                ],
             },
         ),
     ]
