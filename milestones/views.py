@@ -8,12 +8,13 @@ from django.views import View
 from django.views.generic import DetailView, UpdateView
 
 from programmes.audit import AUDIT_LENGTH, audit_trail
-from programmes.models import Programme
+from programmes.models import Person, Programme
 from programmes.rights import Rights
+from programmes.selectors import current_periods
 from programmes.versioning import StaleEdit
 
 from . import fuzzydates, services
-from .forms import MilestoneEditForm, describe_reading
+from .forms import MilestoneEditForm, ProgressUpdateForm, describe_reading
 from .models import Milestone
 
 
@@ -52,6 +53,7 @@ class MilestoneDetailView(MilestoneAccessMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         milestone = self.object
+        kwargs.setdefault("update_form", self.update_form())
         history = list(milestone.history.select_related("history_user")[: AUDIT_LENGTH + 1])
         dates = [
             (field.verbose_name.replace(" (as written)", "").capitalize(), getattr(milestone, name))
@@ -65,6 +67,39 @@ class MilestoneDetailView(MilestoneAccessMixin, DetailView):
             audit=audit_trail(history),
             **kwargs,
         )
+
+    def update_form(self, data=None):
+        """The form for this milestone's progress update, for those who may write it."""
+        milestone = self.object
+        if not self.rights.can_edit_milestone(milestone):
+            return None
+        programme = milestone.service_area.programme
+        period = current_periods([programme.pk]).get(programme.pk)
+        return ProgressUpdateForm(data, programme=programme, initial={"period": period})
+
+    def post(self, request, *args, **kwargs):
+        """Write the milestone's update for a reporting period (one per period: writing again
+        replaces it)."""
+        self.object = milestone = self.get_object()
+        form = self.update_form(request.POST)
+        if form is None:
+            raise PermissionDenied("Only the people named on this service area can update it.")
+        if form.is_valid():
+            try:
+                services.progress_update_write(
+                    service_area=milestone.service_area,
+                    milestone=milestone,
+                    period=form.cleaned_data["period"],
+                    text=form.cleaned_data["text"],
+                    author=Person.objects.filter(user=request.user).first(),
+                    by=request.user,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(update_form=form), status=400)
+        messages.success(request, f"Update for {form.cleaned_data['period'].label} saved.")
+        return redirect("milestones:detail", pk=milestone.pk)
 
 
 class MilestoneEditView(MilestoneAccessMixin, UpdateView):

@@ -25,6 +25,7 @@ from django_tables2 import RequestConfig, SingleTableMixin
 
 from milestones.models import Milestone
 from programmes import charts, services
+from programmes.audit import AUDIT_LENGTH, audit_trail
 from programmes.filters import ActionFilter, MilestoneFilter, RiskFilter
 from programmes.models import (
     Action,
@@ -610,6 +611,8 @@ class RecordEditView(RecordCreateView):
         context = super().get_context_data(**kwargs)
         context["heading"] = f"Change {self.describe(self.object)}"
         context["object"] = self.object
+        history = self.object.history.select_related("history_user")[: AUDIT_LENGTH + 1]
+        context["audit"] = audit_trail(list(history))
         return context
 
     def save(self, form):

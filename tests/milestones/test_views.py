@@ -205,3 +205,38 @@ def test_reschedule_service_still_used_by_imports_bumps_the_version():
     )
     m.refresh_from_db()
     assert m.version == version + 1
+
+
+def test_champion_writes_an_update_for_one_milestone(champion_client):
+    m = milestone()
+    period = m.service_area.programme.reporting_periods.get(label="March 2010")
+    url = reverse("milestones:detail", kwargs={"pk": m.pk})
+    response = champion_client.post(
+        url, {"period": period.pk, "text": "Template returns chased."}, follow=True
+    )
+    html = response.content.decode()
+    assert "Update for March 2010 saved." in html
+    assert "Template returns chased." in html
+    update = m.updates.get()
+    assert (update.service_area, update.period) == (m.service_area, period)
+
+
+def test_a_milestone_update_with_no_text_is_refused_on_the_page(champion_client):
+    m = milestone()
+    period = m.service_area.programme.reporting_periods.first()
+    response = champion_client.post(
+        reverse("milestones:detail", kwargs={"pk": m.pk}), {"period": period.pk, "text": ""}
+    )
+    assert response.status_code == 400
+    assert "There is a problem" in response.content.decode()
+    assert not m.updates.exists()
+
+
+def test_reader_cannot_write_a_milestone_update(reader_client):
+    m = milestone()
+    period = m.service_area.programme.reporting_periods.first()
+    response = reader_client.post(
+        reverse("milestones:detail", kwargs={"pk": m.pk}), {"period": period.pk, "text": "x"}
+    )
+    assert response.status_code == 403
+    assert not m.updates.exists()

@@ -341,3 +341,11 @@ def test_risk_register_queries_do_not_grow(
         9,
         django_assert_max_num_queries,
     )
+
+
+def test_the_edit_page_shows_the_risks_audit_history(manager_client, own_risk):
+    manager_client.post(edit_url(own_risk), edit_form(own_risk, rag="red"))
+    html = manager_client.get(edit_url(own_risk)).content.decode()
+    assert "Audit history" in html
+    assert "RAG status: “" in html and "→ “Red”" in html
+    assert "Demo Manager" in html
