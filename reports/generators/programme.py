@@ -2,12 +2,10 @@
 project manager, progress to date, milestones with their timescale and estimated costs; the
 governance bodies with their terms of reference; and the budget appendix with computed totals.
 
-Estimated costs. A work stream's "Estimated costs" are its own cost estimates: budget lines that
-give an estimated cost and nothing else (no allocation, spend, savings, detail, year or
-sub-lines). A work stream with none shows its other budget lines' estimated costs, and one with no
-budget lines the sum of its milestones' estimated costs. The budget appendix lists the other
-budget lines — the full ones with allocation, detail and savings — so a cost estimate is not
-counted twice; a programme that has only cost estimates gets them in the appendix too.
+Estimated costs. A work stream's "Estimated costs" cell is the sum of its milestones' estimated
+costs (seed 001 prints one figure per work stream beside its milestones); a work stream whose
+milestones carry no cost shows its budget lines' estimated costs instead. The budget appendix
+lists every budget line.
 """
 
 from dataclasses import dataclass, field
@@ -117,19 +115,6 @@ class ProgrammeBody:
 MONEY_COLUMNS = ("allocation", "estimated_cost", "spent", "estimated_savings")
 
 
-def is_cost_estimate(line: BudgetLine, sub_lines: list) -> bool:
-    return (
-        line.estimated_cost is not None
-        and line.allocation is None
-        and line.spent is None
-        and line.estimated_savings is None
-        and not line.estimated_savings_note
-        and not line.detail
-        and line.financial_year is None
-        and not sub_lines
-    )
-
-
 def budget_row(line: BudgetLine, sub_lines: list) -> BudgetRow:
     return BudgetRow(
         id=line.pk,
@@ -166,15 +151,11 @@ def budget_tables(appendix: list[BudgetLine], children: dict) -> list[BudgetTabl
     return tables
 
 
-def work_stream_costs(area, lines: list[BudgetLine], children: dict) -> list[Cost]:
-    estimates = [line for line in lines if is_cost_estimate(line, children.get(line.pk, []))]
-    chosen = estimates or [line for line in lines if line.estimated_cost is not None]
-    if chosen:
-        return [Cost(line.title, line.estimated_cost, "") for line in chosen]
+def work_stream_costs(area, lines: list[BudgetLine]) -> list[Cost]:
     milestone_costs = [m.estimated_cost for m in area.milestones.all()]
     if any_value(milestone_costs):
         return [Cost("Milestones", total(milestone_costs), "")]
-    return []
+    return [Cost(line.title, line.estimated_cost, "") for line in lines if line.estimated_cost]
 
 
 def governance(context: Context) -> list[Body]:
@@ -246,17 +227,16 @@ def build(context: Context) -> ProgrammeBody:
                     )
                     for m in area.milestones.all()
                 ],
-                costs=work_stream_costs(area, by_area.get(area.pk, []), children),
+                costs=work_stream_costs(area, by_area.get(area.pk, [])),
             )
         )
-    appendix = [line for line in top if not is_cost_estimate(line, children.get(line.pk, []))]
     return ProgrammeBody(
         area_heading=context.programme.service_area_label,
         description=context.programme.description,
         show_progress=options.shows("progress"),
         work_streams=streams,
         bodies=governance(context) if options.shows("governance") else [],
-        budget=budget_tables(appendix or top, children) if options.shows("budget") else [],
+        budget=budget_tables(top, children) if options.shows("budget") else [],
     )
 
 

@@ -353,3 +353,16 @@ def test_seed_history_is_dated_at_the_reports_as_at_date():
     assert {h.history_date.date() for h in stage.history.all()} == {date(2010, 3, 31)}
     risk = Risk.objects.get(programme__slug="wigan-support-services-review", title="Behaviour")
     assert risk.history.get().history_date.date() == date(2008, 10, 6)
+
+
+def test_ettw_work_stream_costs_sit_on_their_first_milestone_and_are_not_budget_lines():
+    """The progress table prints one "Estimated costs" figure per work stream, on its first row;
+    the draft budget appendix is the only source of budget lines, so nothing is counted twice."""
+    director = Milestone.objects.get(
+        service_area__programme__slug="enhanced-two-tier-working",
+        title="Programme Director recruitment.",
+    )
+    assert director.estimated_cost == Decimal("200000")
+    lines = BudgetLine.objects.filter(programme__slug="enhanced-two-tier-working", parent=None)
+    assert not lines.filter(title="Estimated project cost").exists()
+    assert sum(line.estimated_cost or 0 for line in lines) == Decimal("590505")
