@@ -18,6 +18,8 @@ urlpatterns = [
     path("", include("programmes.register_urls")),
     # Committee-ready reports and issued packs.
     path("", include("reports.urls")),
+    # Excel: export of every list and the whole programme; importing councils' trackers.
+    path("", include("programmes.spreadsheets.urls")),
 ]
 
 if settings.DEBUG:

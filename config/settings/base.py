@@ -116,6 +116,11 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 
+# Spreadsheet uploads: refused above this size or number of rows (a zip that says it unpacks to
+# more than twenty times the size limit is refused before it is opened).
+SPREADSHEET_MAX_BYTES = env.int("SPREADSHEET_MAX_BYTES", default=10 * 1024 * 1024)
+SPREADSHEET_MAX_ROWS = env.int("SPREADSHEET_MAX_ROWS", default=50_000)
+
 # Demo accounts (manage.py load_seed_programmes --demo-users) are for development machines only.
 DEMO_USERS_ALLOWED = False
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo-password")

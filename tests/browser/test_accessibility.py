@@ -49,6 +49,8 @@ def main_pages():
             )
         },
         "reports": reverse("reports:index", kwargs={"programme": AGMA}),
+        "import": reverse("spreadsheets:import", kwargs={"programme": AGMA}),
+        "import-history": reverse("spreadsheets:import-history", kwargs={"programme": AGMA}),
         "report-preview": reverse(
             "reports:preview", kwargs={"programme": AGMA, "kind": "milestones"}
         ),

@@ -1,0 +1,113 @@
+"""How fast Excel export and import run: 10,000 milestones (``--rows``) written in openpyxl's
+write-only mode, read back in read-only mode, previewed, and imported into an empty programme
+through the service functions, against a throwaway SQLite database. Prints rows per second.
+
+    .venv/bin/python scripts/benchmark_spreadsheets.py [--rows 10000]
+
+The figures are recorded in docs/performance.md ("Excel import and export").
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000, help="milestones (default 10,000)")
+    rows = parser.parse_args().rows
+
+    folder = tempfile.TemporaryDirectory()
+    os.environ["DATABASE_URL"] = f"sqlite:///{Path(folder.name) / 'benchmark.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    try:
+        run(rows)
+    finally:
+        folder.cleanup()
+
+
+def run(rows: int) -> None:
+    from milestones import fuzzydates
+    from milestones.models import DateChange, Milestone
+    from programmes.models import Programme, ServiceArea, StageDefinition
+    from programmes.spreadsheets import export, importing, mapping
+    from programmes.spreadsheets.reading import read_book
+
+    programme = Programme.objects.create(name="Benchmark Programme", slug="benchmark")
+    areas = ServiceArea.objects.bulk_create(
+        ServiceArea(programme=programme, name=f"Service area {n}", order=n) for n in range(20)
+    )
+    stages = StageDefinition.objects.bulk_create(
+        StageDefinition(programme=programme, code=f"Stage {n}", order=n) for n in range(5)
+    )
+    months = ["January", "March", "June", "September", "December"]
+    written = [
+        Milestone(
+            service_area=areas[n % len(areas)],
+            stage=stages[n % len(stages)],
+            title=f"Milestone {n}",
+            order=n,
+            planned_start=fuzzydates.parse(f"{months[n % 5]} '09"),
+            planned_completion=fuzzydates.parse(f"end {months[(n + 2) % 5]} 2010"),
+            status=Milestone.Status.IN_PROGRESS,
+            rag=("red", "amber", "green")[n % 3],
+            comment=f"Progress on milestone {n}:\n\n- data collected\n- workshop held",
+        )
+        for n in range(rows)
+    ]
+    Milestone.objects.bulk_create(written, batch_size=1000)
+    DateChange.objects.bulk_create(
+        (
+            DateChange(
+                milestone=milestone,
+                field="planned_completion",
+                old=fuzzydates.parse("March 2010"),
+                new=milestone.planned_completion,
+                reason="Extended",
+            )
+            for milestone in Milestone.objects.filter(service_area__programme=programme)[::10]
+        ),
+        batch_size=1000,
+    )
+    print(f"{rows:,} milestones, {rows // 10:,} date changes, SQLite, one process")
+
+    started = time.perf_counter()
+    workbook = export.write_list(programme, "milestones", export.milestone_rows(programme))
+    data = workbook.read()
+    report("Export (write-only mode)", rows, started, f"{len(data) / 1024 / 1024:.1f} MB")
+
+    started = time.perf_counter()
+    book = read_book(data, "benchmark.xlsx")
+    report("Read (read-only mode)", rows, started)
+
+    started = time.perf_counter()
+    mappings = [mapping.guess_sheet(sheet, programme) for sheet in book.sheets]
+    plan = importing.preview(programme=programme, book=book, mappings=mappings)
+    assert plan.counts[importing.UNCHANGED] == rows, plan.counts
+    report("Preview of the same file (every row unchanged)", rows, started)
+
+    Milestone.objects.filter(service_area__programme=programme).delete()
+    started = time.perf_counter()
+    record = importing.commit(programme=programme, book=book, mappings=mappings)
+    assert record.created == rows, record.created
+    report("Import into the emptied programme (services, one transaction)", rows, started)
+
+
+def report(step: str, rows: int, started: float, extra: str = "") -> None:
+    seconds = time.perf_counter() - started
+    line = f"{step:<64} {seconds:8.2f} s {rows / seconds:10,.0f} rows/s"
+    print(f"{line}  {extra}".rstrip(), flush=True)
+
+
+if __name__ == "__main__":
+    main()
