@@ -11,7 +11,7 @@ from programmes.audit import AUDIT_LENGTH, audit_trail
 from programmes.models import Person, Programme
 from programmes.rights import Rights
 from programmes.selectors import current_periods
-from programmes.versioning import StaleEdit
+from programmes.versioning import StaleEdit, conflict_summary
 
 from . import fuzzydates, services
 from .forms import MilestoneEditForm, ProgressUpdateForm, describe_reading
@@ -149,16 +149,7 @@ class MilestoneEditView(MilestoneAccessMixin, UpdateView):
     def conflict(self, form, stale: StaleEdit):
         """Someone saved first: keep what this user typed, show what changed meanwhile, and let
         them save again over the newer version once they have seen it."""
-        # Read what they saved before the form below copies this user's typing onto it.
-        changed = [
-            {
-                "label": Milestone._meta.get_field(name).verbose_name,
-                "now": getattr(stale.current, name),
-            }
-            for name in stale.changed_fields
-            if not name.endswith(("_earliest", "_latest", "_precision"))
-        ]
-        last = stale.current.history.select_related("history_user").first()
+        conflict = conflict_summary(stale)
         data = form.data.copy()
         data["version"] = stale.current.version
         refreshed = MilestoneEditForm(data=data, instance=stale.current)
@@ -166,7 +157,7 @@ class MilestoneEditView(MilestoneAccessMixin, UpdateView):
         return self.render_to_response(
             self.get_context_data(
                 form=refreshed,
-                conflict={"changed": changed, "by": last.history_user if last else None},
+                conflict=conflict,
             )
         )
 

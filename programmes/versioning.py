@@ -39,3 +39,17 @@ def save_if_unchanged(instance: Model, *, opened_version: int, fields: list[str]
     if by is not None:
         instance._history_user = by
     instance.save(update_fields=[*fields, "version"])
+
+
+def conflict_summary(stale: StaleEdit) -> dict:
+    """What the form shows when someone saved first: who, and each field they changed with its
+    value now (a fuzzy date by its words). Read before the form copies this user's typing onto
+    ``stale.current``."""
+    model = type(stale.current)
+    changed = [
+        {"label": model._meta.get_field(name).verbose_name, "now": getattr(stale.current, name)}
+        for name in stale.changed_fields
+        if not name.endswith(("_earliest", "_latest", "_precision"))
+    ]
+    last = stale.current.history.select_related("history_user").first()
+    return {"changed": changed, "by": last.history_user if last else None}

@@ -13,7 +13,7 @@ from programmes.forms import ServiceAreaEditForm
 from programmes.models import Person, ServiceArea
 from programmes.reminders import send_update_reminders
 from programmes.services import record_edit
-from programmes.versioning import StaleEdit
+from programmes.versioning import StaleEdit, conflict_summary
 
 from .mixins import ManagerRequiredMixin, ProgrammeMixin
 
@@ -130,20 +130,9 @@ class ServiceAreaEditView(ProgrammeMixin, FormView):
         return redirect("programmes:service-area", programme=self.programme.slug, pk=fresh.pk)
 
     def conflict(self, form, stale: StaleEdit):
-        changed = [
-            {
-                "label": ServiceArea._meta.get_field(name).verbose_name,
-                "now": getattr(stale.current, name),
-            }
-            for name in stale.changed_fields
-        ]
-        last = stale.current.history.select_related("history_user").first()
+        conflict = conflict_summary(stale)  # before the form copies this user's typing on
         data = form.data.copy()
         data["version"] = stale.current.version
         refreshed = ServiceAreaEditForm(data=data, instance=stale.current)
         refreshed.is_valid()
-        return self.render_to_response(
-            self.get_context_data(
-                form=refreshed, conflict={"changed": changed, "by": last.history_user}
-            )
-        )
+        return self.render_to_response(self.get_context_data(form=refreshed, conflict=conflict))
