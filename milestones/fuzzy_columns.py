@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from milestones.fuzzydates import FuzzyDate, Precision
+from programmes.constraints import CheckedConstraint
 
 PRECISION_CHOICES = [(p.value, p.value.replace("_", " ")) for p in Precision]
 
@@ -66,7 +67,7 @@ def fuzzy_date_constraints(name: str, model_label: str) -> list[models.BaseConst
     """A fuzzy date never ends before it begins."""
     earliest, latest = f"{name}_earliest", f"{name}_latest"
     return [
-        models.CheckConstraint(
+        CheckedConstraint(
             condition=Q(**{f"{earliest}__isnull": True})
             | Q(**{f"{latest}__isnull": True})
             | Q(**{f"{latest}__gte": F(earliest)}),
@@ -78,9 +79,9 @@ def fuzzy_date_constraints(name: str, model_label: str) -> list[models.BaseConst
 
 def dates_in_order_constraint(
     start: str, end: str, model_label: str, message: str
-) -> models.CheckConstraint:
+) -> CheckedConstraint:
     """An end date (fuzzy) that may not fall before a start date (fuzzy)."""
-    return models.CheckConstraint(
+    return CheckedConstraint(
         condition=Q(**{f"{start}_earliest__isnull": True})
         | Q(**{f"{end}_latest__isnull": True})
         | Q(**{f"{end}_latest__gte": F(f"{start}_earliest")}),

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from programmes.constraints import CheckedConstraint
 from programmes.models.ratings import rag_field
 
 from .fuzzy_columns import (
@@ -149,7 +150,7 @@ class Milestone(models.Model):
                 "milestone",
                 "The actual completion cannot be before the actual start.",
             ),
-            models.CheckConstraint(
+            CheckedConstraint(
                 condition=Q(estimated_cost__isnull=True) | Q(estimated_cost__gte=0),
                 name="milestone_estimated_cost_not_negative",
                 violation_error_message="The estimated cost cannot be negative.",
@@ -218,7 +219,7 @@ class DateChange(models.Model):
         constraints = [
             *fuzzy_date_constraints("old", "datechange"),
             *fuzzy_date_constraints("new", "datechange"),
-            models.CheckConstraint(
+            CheckedConstraint(
                 condition=~Q(reason=""),
                 name="datechange_has_reason",
                 violation_error_message="Say why the date moved.",
@@ -257,7 +258,7 @@ class ReportingPeriod(models.Model):
                 name="period_label_unique_in_programme",
                 violation_error_message="This programme already has a period with this label.",
             ),
-            models.CheckConstraint(
+            CheckedConstraint(
                 condition=Q(end__gte=models.F("start")),
                 name="period_ends_after_it_starts",
                 violation_error_message="A reporting period cannot end before it starts.",

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from milestones.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
+from programmes.constraints import CheckedConstraint
 
 from .validators import MAX_LOGO_BYTES, validate_logo
 
@@ -272,7 +273,7 @@ class IssuedPack(models.Model):
         ordering = ["-issued_at", "-id"]
         verbose_name = "issued pack"
         constraints = [
-            models.CheckConstraint(
+            CheckedConstraint(
                 condition=models.Q(size__gt=0) & models.Q(pages__gt=0),
                 name="issued_pack_is_not_empty",
                 violation_error_message="An issued pack must hold a PDF.",

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from milestones import fuzzydates
 
+from ..constraints import CheckedConstraint
 from .scoping import ProgrammeOrServiceArea
 
 
@@ -17,8 +18,8 @@ def money_field(verbose_name: str, **kwargs) -> models.DecimalField:
     )
 
 
-def not_negative(field: str, model_label: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
+def not_negative(field: str, model_label: str) -> CheckedConstraint:
+    return CheckedConstraint(
         condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
         name=f"{model_label}_{field}_not_negative",
         violation_error_message=f"The {field.replace('_', ' ')} cannot be negative.",

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from ..constraints import CheckedConstraint
 from .ratings import rag_field
 from .scoping import ProgrammeOrServiceArea
 
@@ -38,12 +39,12 @@ class Risk(ProgrammeOrServiceArea):
     class Meta:
         ordering = ["programme", "order", "id"]
         constraints = [
-            models.CheckConstraint(
+            CheckedConstraint(
                 condition=Q(likelihood__isnull=True) | Q(likelihood__range=(1, 5)),
                 name="risk_likelihood_on_a_scale",
                 violation_error_message="Likelihood must be a level from 1 to 5.",
             ),
-            models.CheckConstraint(
+            CheckedConstraint(
                 condition=Q(impact__isnull=True) | Q(impact__range=(1, 5)),
                 name="risk_impact_on_a_scale",
                 violation_error_message="Impact must be a level from 1 to 5.",
