@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db import transaction
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
@@ -60,22 +59,15 @@ class MilestoneAdmin(SimpleHistoryAdmin):
             obj._history_user = request.user
             super().save_model(request, obj, form, change)
             return
-        # Moves of planned and forecast dates go through the service so that each leaves a
-        # DateChange with its reason; everything else is saved as usual first.
-        moved = {name: getattr(obj, name) for name in form.moved_dates()}
-        saved = Milestone.objects.get(pk=obj.pk)
-        with transaction.atomic():
-            for name in moved:
-                setattr(obj, name, getattr(saved, name))
-            super().save_model(request, obj, form, change)
-            for name, new in moved.items():
-                services.milestone_reschedule(
-                    milestone=obj,
-                    field=name,
-                    new=new,
-                    reason=form.cleaned_data["change_reason"],
-                    by=request.user,
-                )
+        # Through the same service as the officers' form: a DateChange with its reason for each
+        # moved date, the version bumped so an officer's open form sees the change.
+        services.milestone_edit(
+            milestone=Milestone.objects.get(pk=obj.pk),
+            opened_version=obj.version,
+            changes=form.changes(),
+            reason=form.cleaned_data["change_reason"],
+            by=request.user,
+        )
 
 
 @admin.register(DateChange)

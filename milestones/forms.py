@@ -21,8 +21,34 @@ class FuzzyDateModelForm(forms.ModelForm):
                 setattr(self.instance, name, fuzzydates.parse(text, quarters=self.quarters()))
         return cleaned
 
+    def changes(self) -> dict:
+        """The model fields the user changed → their new values, for the edit services: a fuzzy
+        date as its FuzzyDate, never as its four columns."""
+        model_fields = {field.name for field in self._meta.model._meta.concrete_fields}
+        changes = {}
+        for name in self.changed_data:
+            if name not in model_fields:
+                continue  # the form's own fields: version, reason
+            date_name = name.removesuffix("_text")
+            if date_name in self.fuzzy_dates:
+                changes[date_name] = getattr(self.instance, date_name)
+            else:
+                changes[name] = self.cleaned_data[name]
+        return changes
 
-class MilestoneAdminForm(FuzzyDateModelForm):
+
+class MilestoneDatesMixin:
+    """A milestone form that knows which of its slippage dates the user moved."""
+
+    def moved_dates(self) -> list[str]:
+        if not self.instance.pk:
+            return []
+        return [
+            name for name in Milestone.RESCHEDULABLE_DATES if f"{name}_text" in self.changed_data
+        ]
+
+
+class MilestoneAdminForm(MilestoneDatesMixin, FuzzyDateModelForm):
     fuzzy_dates = Milestone.DATE_NAMES
 
     change_reason = forms.CharField(
@@ -53,13 +79,6 @@ class MilestoneAdminForm(FuzzyDateModelForm):
         area = self.cleaned_data.get("service_area") or getattr(self.instance, "service_area", None)
         return area.programme.quarters if area else "calendar"
 
-    def moved_dates(self) -> list[str]:
-        if not self.instance.pk:
-            return []
-        return [
-            name for name in Milestone.RESCHEDULABLE_DATES if f"{name}_text" in self.changed_data
-        ]
-
     def clean(self):
         cleaned = super().clean()
         if self.moved_dates() and not (cleaned.get("change_reason") or "").strip():
@@ -83,7 +102,7 @@ def describe_reading(value) -> str:
     return f"Read as {fuzzydates.format(value)} ({span})."
 
 
-class MilestoneEditForm(FuzzyDateModelForm):
+class MilestoneEditForm(MilestoneDatesMixin, FuzzyDateModelForm):
     """A champion's or manager's edit of a milestone. Moving a planned or forecast date needs a
     reason; marking it complete needs the date it was completed."""
 
@@ -147,11 +166,6 @@ class MilestoneEditForm(FuzzyDateModelForm):
             if self.is_bound and f"{name}_text" in self.changed_data
         }
 
-    def moved_dates(self) -> list[str]:
-        return [
-            name for name in Milestone.RESCHEDULABLE_DATES if f"{name}_text" in self.changed_data
-        ]
-
     def clean(self):
         cleaned = super().clean()
         if self.moved_dates() and not (cleaned.get("reason") or "").strip():
@@ -161,19 +175,6 @@ class MilestoneEditForm(FuzzyDateModelForm):
         ):
             self.add_error("actual_completion_text", "Give the date it was completed.")
         return cleaned
-
-    def changes(self) -> dict:
-        """Field name → new value, for the milestone_edit service (fuzzy dates as FuzzyDates)."""
-        changes = {}
-        for name in self.changed_data:
-            if name in ("version", "reason"):
-                continue
-            if name.endswith("_text") and name[: -len("_text")] in Milestone.DATE_NAMES:
-                date_name = name[: -len("_text")]
-                changes[date_name] = getattr(self.instance, date_name)
-            else:
-                changes[name] = self.cleaned_data[name]
-        return changes
 
 
 class ProgressUpdateForm(forms.Form):

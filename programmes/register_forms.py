@@ -14,7 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from milestones import fuzzydates
-from milestones.forms import describe_reading
+from milestones.forms import FuzzyDateModelForm, describe_reading
 from programmes.filters import DATE_HINT, UK_DATE_FORMATS, WHOLE_PROGRAMME, UKDateInput
 from programmes.models import Action, Risk, SavingsLine
 from programmes.money import pounds
@@ -129,14 +129,13 @@ def level_field(label: str, help_text: str) -> forms.TypedChoiceField:
 # The common part of a register record's form
 
 
-class RecordForm(forms.ModelForm):
+class RecordForm(FuzzyDateModelForm):
     """A programme's record (risk, savings line, action) that may belong to a service area.
 
     ``programme`` and ``rights`` are required: the service areas offered are those the user
     may change, and only a programme manager may leave the service area blank (a record for
     the programme as a whole)."""
 
-    fuzzy_dates: tuple[str, ...] = ()
     noun = "record"
 
     def __init__(self, *args, programme, rights, **kwargs):
@@ -174,15 +173,8 @@ class RecordForm(forms.ModelForm):
                 'As you would write it: "31/03/2010", "end March 2010", "Q1 2010", "2009/10".'
             )
 
-    def clean(self):
-        cleaned = super().clean()
-        for name in self.fuzzy_dates:
-            if f"{name}_text" in cleaned:
-                value = fuzzydates.parse(
-                    cleaned[f"{name}_text"] or "", quarters=self.programme.quarters
-                )
-                setattr(self.instance, name, value)
-        return cleaned
+    def quarters(self) -> str:
+        return self.programme.quarters
 
     def readings(self) -> dict[str, str]:
         """How each date typed into the form was understood, for showing beside its field."""

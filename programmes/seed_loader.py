@@ -7,6 +7,7 @@ through ``milestones.services`` like any other edit.
 """
 
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -119,17 +120,13 @@ class _SeedLoader:
             f"{self.source}: {place}: {message}" if place else f"{self.source}: {message}"
         )
 
+    @contextmanager
     def section(self, name: str):
-        loader = self
-
-        class _Section:
-            def __enter__(self):
-                loader.where.append(name)
-
-            def __exit__(self, *exc):
-                loader.where.pop()
-
-        return _Section()
+        self.where.append(name)
+        try:
+            yield
+        finally:
+            self.where.pop()
 
     def items(self, mapping: dict, key: str) -> list:
         value = mapping.get(key) or []

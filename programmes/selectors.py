@@ -166,10 +166,9 @@ def current_stage(milestones: list[Milestone]):
     """The stage an area is at: of the staged milestone in progress, else the first not yet
     finished, else the last one finished."""
     staged = [m for m in milestones if m.stage_id]
-    for wanted in (Milestone.Status.IN_PROGRESS,):
-        for milestone in staged:
-            if milestone.status == wanted:
-                return milestone.stage
+    for milestone in staged:
+        if milestone.status == Milestone.Status.IN_PROGRESS:
+            return milestone.stage
     unfinished = [m for m in staged if m.status not in ("complete", "cancelled")]
     if unfinished:
         return unfinished[0].stage

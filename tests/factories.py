@@ -1,9 +1,7 @@
-from datetime import date
-
 import factory
 
 from milestones import fuzzydates
-from milestones.models import Milestone, ReportingPeriod
+from milestones.models import Milestone
 from programmes.models import Organisation, Person, Programme, ServiceArea, StageDefinition
 
 
@@ -45,16 +43,6 @@ class ServiceAreaFactory(factory.django.DjangoModelFactory):
 
     programme = factory.SubFactory(ProgrammeFactory)
     name = factory.Sequence(lambda n: f"Service Area {n}")
-
-
-class ReportingPeriodFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ReportingPeriod
-
-    programme = factory.SubFactory(ProgrammeFactory)
-    label = factory.Sequence(lambda n: f"Period {n}")
-    start = date(2010, 3, 1)
-    end = date(2010, 3, 31)
 
 
 class MilestoneFactory(factory.django.DjangoModelFactory):

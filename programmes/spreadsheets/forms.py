@@ -4,16 +4,14 @@ column holds, and say what to do with the names the programme does not know."""
 from django import forms
 from django.core.exceptions import ValidationError
 
+from .columns import IMPORTABLE
 from .mapping import KIND_LABELS, LEAVE_OUT, SheetMapping, column_name, field_choices, problems
 from .names import BLANK, MATCH, NAME_WORDS, NEW, UnknownName
 from .reading import SpreadsheetError, max_bytes, megabytes, read_book
 
 KIND_CHOICES = [
     ("", "Work it out from the headings"),
-    ("milestones", "Milestones"),
-    ("risks", "Risks"),
-    ("savings", "Savings"),
-    ("actions", "Actions"),
+    *((kind, KIND_LABELS[kind]) for kind in IMPORTABLE),
 ]
 
 

@@ -453,8 +453,7 @@ class KindImport:
         for record in self.records.values():
             self.by_key[self.record_key(record)].append(record)
         self.claimed: dict[int, int] = {}  # record id -> the row that claimed it
-        found = self.queryset().aggregate(Max("order"))
-        self.next_order = (found["order__max"] or 0) + 1
+        self.next_order = max((record.order for record in self.records.values()), default=0) + 1
 
     def queryset(self):
         return self.model.objects.filter(programme=self.run.programme).select_related(

@@ -265,7 +265,6 @@ class SavingsView(RegisterMixin, TemplateView):
             kinds=kinds,
             undated=[line for line in lines if line.financial_year is None],
             chart=charts.savings_chart_svg(self.programme, lines=lines),
-            has_years=any(line.financial_year is not None for line in lines),
             table=table,
             reallocations=reallocations,
             reallocated_total=sum(
@@ -557,8 +556,6 @@ class RecordCreateView(RegisterMixin, FormView):
             return self.render_to_response(self.get_context_data(form=form, checked=True))
         try:
             record = self.save(form)
-        except StaleEdit as stale:
-            return self.conflict(form, stale)
         except ValidationError as error:
             return self.refused(form, error)
         if record is None:
@@ -584,9 +581,6 @@ class RecordCreateView(RegisterMixin, FormView):
                 form.add_error(target if target in form.fields else None, problem)
         return self.form_invalid(form)
 
-    def conflict(self, form, stale):  # pragma: no cover - only edits can conflict
-        raise stale
-
 
 class RecordEditView(RecordCreateView):
     """Change a record. The form carries the version it was opened at; if someone saved in
@@ -603,6 +597,12 @@ class RecordEditView(RecordCreateView):
             programme=self.programme,
             pk=self.kwargs["pk"],
         )
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except StaleEdit as stale:  # only an edit can find someone else saved first
+            return self.conflict(form, stale)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.object}

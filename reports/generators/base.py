@@ -86,9 +86,6 @@ class Report:
     def subject(self) -> str:
         return f"{self.programme_name}: {self.kind_label}, as at {self.as_at:%-d %B %Y}"
 
-    def shows(self, section: str) -> bool:
-        return section not in self.hidden_sections
-
 
 @dataclass
 class Context:

@@ -103,6 +103,7 @@ def test_moving_a_date_in_the_admin_needs_a_reason_and_changes_nothing_without_o
 
 def test_moving_a_date_in_the_admin_records_the_change_with_its_reason(admin_client_logged_in):
     milestone = stage_0_1()
+    opened_version = milestone.version
     data = change_form_data(admin_client_logged_in, milestone)
     data["planned_completion_text"] = "end September 2010"
     data["change_reason"] = "Workshops moved to the summer"
@@ -118,6 +119,7 @@ def test_moving_a_date_in_the_admin_records_the_change_with_its_reason(admin_cli
     assert (latest.old_text, latest.new_text) == ("June 2010", "end September 2010")
     assert latest.reason == "Workshops moved to the summer"
     assert latest.changed_by.username == "boss"
+    assert milestone.version == opened_version + 1  # an officer's open form will see the change
 
 
 def test_date_history_cannot_be_edited_or_deleted_in_the_admin(admin_client_logged_in):

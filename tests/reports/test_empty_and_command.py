@@ -48,10 +48,10 @@ def test_an_empty_programme_prints_a_pdf(empty, manager_client):
     assert "Page 1 of 1" in text
 
 
-def test_an_empty_programme_preview_page(admin_client_logged_in, empty):
+def test_an_empty_programme_preview_page_says_so(admin_client_logged_in, empty):
     for kind in KINDS:
         url = reverse("reports:preview", args=[empty.slug, kind])
-        assert admin_client_logged_in.get(url).status_code == 200
+        assert EMPTY_WORDS[kind] in admin_client_logged_in.get(url).content.decode(), kind
 
 
 def test_render_report_writes_a_pdf(tmp_path):

@@ -150,10 +150,16 @@ def test_the_export_has_the_rows_the_list_page_shows_for_the_same_filters(reader
     assert rows_of(read_back(invalid)["Milestones"]) == []
 
 
-def test_every_list_exports(reader_client):
+def test_every_list_exports_all_its_rows(reader_client):
+    from programmes.models import Programme
+    from programmes.spreadsheets.columns import SHEETS
+
+    wigan = Programme.objects.get(slug=WIGAN)
     for kind in ("milestones", "risks", "savings", "budget", "actions", "meetings"):
         book = read_back(download(reader_client, "export", programme=WIGAN, kind=kind))
+        assert book.sheetnames[0] == SHEETS[kind].title
         assert book.sheetnames[-1] == "About these columns"
+        assert len(rows_of(book[SHEETS[kind].title])) == export.ROWS[kind](wigan).count(), kind
 
 
 def test_an_unknown_list_is_not_found(reader_client):
