@@ -33,7 +33,10 @@ def save_if_unchanged(instance: Model, *, opened_version: int, fields: list[str]
     if not claimed:
         current = model.objects.get(pk=instance.pk)
         opened = model.history.filter(id=instance.pk, version=opened_version).first()
-        changed = changes_between(opened, current, fields) if opened else list(fields)
+        # Everything the other person changed, not only what this user is changing: the form
+        # shows it all before this user saves over it.
+        everything = [f.attname for f in model._meta.concrete_fields if f.attname != "version"]
+        changed = changes_between(opened, current, everything) if opened else list(fields)
         raise StaleEdit(current, changed)
     instance.version = opened_version + 1
     if by is not None:
@@ -41,15 +44,17 @@ def save_if_unchanged(instance: Model, *, opened_version: int, fields: list[str]
     instance.save(update_fields=[*fields, "version"])
 
 
-def conflict_summary(stale: StaleEdit) -> dict:
+def conflict_summary(stale: StaleEdit, *, show=None) -> dict:
     """What the form shows when someone saved first: who, and each field they changed with its
-    value now (a fuzzy date by its words). Read before the form copies this user's typing onto
-    ``stale.current``."""
+    value now (a fuzzy date by its words; ``show(field_name)`` may word a value for the form).
+    Read before the form copies this user's typing onto ``stale.current``."""
     model = type(stale.current)
-    changed = [
-        {"label": model._meta.get_field(name).verbose_name, "now": getattr(stale.current, name)}
-        for name in stale.changed_fields
-        if not name.endswith(("_earliest", "_latest", "_precision"))
-    ]
+    changed = []
+    for name in stale.changed_fields:
+        if name.endswith(("_earliest", "_latest", "_precision")):
+            continue
+        field = model._meta.get_field(name)
+        now = show(field.name) if show else getattr(stale.current, name)
+        changed.append({"label": field.verbose_name, "now": now})
     last = stale.current.history.select_related("history_user").first()
     return {"changed": changed, "by": last.history_user if last else None}

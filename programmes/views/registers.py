@@ -53,7 +53,7 @@ from programmes.tables import (
     SavingsLineTable,
     savings_line_words,
 )
-from programmes.versioning import StaleEdit
+from programmes.versioning import StaleEdit, conflict_summary
 from reports.models import CommitteeReport
 
 from .mixins import ProgrammeMixin
@@ -632,23 +632,13 @@ class RecordEditView(RecordCreateView):
 
     def conflict(self, form, stale: StaleEdit):
         current = stale.current
-        opened = self.model.history.filter(
-            id=current.pk, version=form.cleaned_data["version"]
-        ).first()
-        changed = []
-        for name, form_field in form.fields.items():
-            if name == "version":
-                continue
-            attname = self.model._meta.get_field(name).attname
-            if opened is not None:
-                differs = getattr(opened, attname) != getattr(current, attname)
-            else:
-                differs = any(column.startswith(name) for column in stale.changed_fields)
-            if differs:
-                changed.append(
-                    {"label": form_field.label, "now": form.current_value(current, name)}
-                )
-        last = current.history.select_related("history_user").first()
+
+        def show(name):
+            return (
+                form.current_value(current, name) if name in form.fields else getattr(current, name)
+            )
+
+        conflict = conflict_summary(stale, show=show)  # before the form copies the typing on
         data = form.data.copy()
         data["version"] = current.version
         refreshed = self.get_form_class()(
@@ -658,7 +648,7 @@ class RecordEditView(RecordCreateView):
         return self.render_to_response(
             self.get_context_data(
                 form=refreshed,
-                conflict={"changed": changed, "by": last.history_user if last else None},
+                conflict=conflict,
             )
         )
 
