@@ -1,5 +1,7 @@
 """Pounds the way council reports write them: "£50,000", "£3,995.50", "£180k", "£1.316m"."""
 
+import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -35,3 +37,44 @@ def _trimmed(value: Decimal, *, places: int) -> str:
     rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = f"{rounded:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# Reading amounts. The form fields and the spreadsheet import both read pounds through this, so
+# "£1.2 million" means the same whether it is typed or imported.
+_AMOUNT = re.compile(
+    r"(?P<minus>[-−(]\s*)?£?\s*(?P<minus_after_pound>[-−]\s*)?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"\s*(?P<unit>bn|billion|m|million|k|thousand)?\b",
+    re.IGNORECASE,
+)
+_UNITS = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 1_000_000,
+    "million": 1_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
+
+
+@dataclass(frozen=True)
+class FoundAmount:
+    """An amount of pounds found in some words, and where: ``start``/``end`` index the words."""
+
+    value: Decimal
+    negative: bool
+    start: int
+    end: int
+
+
+def find_pounds(words: str) -> FoundAmount | None:
+    """The first amount in ``words``: "1250000", "£1,250,000", "£3,995.50", "£1.25m", "180k",
+    "£1.2 million"; ``negative`` when a minus sign or an opening bracket stands before it."""
+    found = _AMOUNT.search(words)
+    if found is None:
+        return None
+    value = Decimal(found["number"].replace(",", ""))
+    if found["unit"]:
+        value *= _UNITS[found["unit"].lower()]
+    negative = bool(found["minus"] or found["minus_after_pound"])
+    return FoundAmount(value, negative, found.start(), found.end())

@@ -6,9 +6,8 @@ a whole), so a form can never save a record its user may not edit. Money is type
 write it ("£1,250,000", "1.25m"), financial years as "2009/10", dates as in reports ("end March
 2010"); each is read into what it means, and the form says how it understood it."""
 
-import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -17,18 +16,13 @@ from milestones import fuzzydates
 from milestones.forms import FuzzyDateModelForm, describe_reading
 from programmes.filters import DATE_HINT, UK_DATE_FORMATS, WHOLE_PROGRAMME, UKDateInput
 from programmes.models import Action, Risk, SavingsLine
-from programmes.money import pounds
+from programmes.money import find_pounds, pounds
 
 # --------------------------------------------------------------------------------------------------
 # Fields
 
 MONEY_HELP = "In pounds, e.g. 1250000, £1,250,000, £1.25m or £180k."
 MONEY_ERROR = "Enter an amount in pounds, such as 1250000, £1,250,000 or £1.25m."
-_MONEY_RE = re.compile(
-    r"(?P<number>\d{1,3}(?:,\d{3})+|\d+)?(?P<fraction>\.\d+)?\s*(?P<unit>m|million|k|thousand)?",
-    re.IGNORECASE,
-)
-_UNITS = {"m": 1_000_000, "million": 1_000_000, "k": 1_000, "thousand": 1_000}
 LARGEST_AMOUNT = Decimal(10) ** 12  # the database keeps 14 digits, two of them pence
 
 
@@ -36,18 +30,12 @@ def parse_pounds(text: str) -> Decimal:
     """An amount of money as people type it: "1250000", "£1,250,000", "£3,995.50", "£1.25m",
     "180k". Raises ValidationError, in plain English, for anything else."""
     clean = text.strip()
-    if clean.startswith(("-", "−", "(")) or clean[1:2] in ("-", "−"):
-        raise ValidationError("The amount cannot be negative.", code="negative")
-    clean = clean.removeprefix("£").strip()
-    match = _MONEY_RE.fullmatch(clean)
-    if not clean or not match or not (match["number"] or match["fraction"]):
+    found = find_pounds(clean)
+    if found is None or (found.start, found.end) != (0, len(clean)):
         raise ValidationError(MONEY_ERROR, code="invalid")
-    try:
-        amount = Decimal((match["number"] or "0").replace(",", "") + (match["fraction"] or ""))
-    except InvalidOperation as error:  # pragma: no cover - the pattern admits only digits
-        raise ValidationError(MONEY_ERROR, code="invalid") from error
-    if match["unit"]:
-        amount *= _UNITS[match["unit"].lower()]
+    if found.negative:
+        raise ValidationError("The amount cannot be negative.", code="negative")
+    amount = found.value
     if amount != amount.quantize(Decimal("0.01")):
         raise ValidationError("Give the amount to the penny at most.", code="pence")
     if amount >= LARGEST_AMOUNT:

@@ -9,12 +9,13 @@ cell's address. Nothing here reads or writes the database.
 import contextlib
 import re
 from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
 
 from milestones import fuzzydates
 from milestones.fuzzydates import FuzzyDate, Slippage
+from programmes.money import find_pounds
 
 # Excel counts days from 1900: these are the serial numbers of 1 May 1927 and 31 December 2099.
 # A number in this window in a date column is a date Excel stored as a number; a smaller one
@@ -75,11 +76,6 @@ def same_text(cell: str, stored: str) -> bool:
 
 # --- numbers and money -----------------------------------------------------------------------
 
-_MONEY_RE = re.compile(
-    r"(?P<minus>[-−(]\s*)?£?\s*(?P<number>\d[\d,]*(?:\.\d+)?|\.\d+)\s*(?P<unit>bn|m|k)?\b",
-    re.IGNORECASE,
-)
-_UNITS = {"k": Decimal(1_000), "m": Decimal(1_000_000), "bn": Decimal(1_000_000_000)}
 _NOTHING = frozenset(("-", "–", "—", "n a", "na", "none", "nil"))
 
 
@@ -95,18 +91,13 @@ def money(value) -> tuple[Decimal | None, str]:
     written = text(value)
     if words(written) in _NOTHING or written in _NOTHING:
         return None, ""
-    found = _MONEY_RE.search(written)
+    found = find_pounds(written)
     if found is None:
         return None, written
-    if found["minus"]:
+    if found.negative:
         raise CellError(f'"{written}" is a negative amount; amounts of pounds cannot be negative.')
-    try:
-        amount = Decimal(found["number"].replace(",", ""))
-    except InvalidOperation as error:
-        raise CellError(f'"{written}" is not an amount of pounds.') from error
-    if found["unit"]:
-        amount *= _UNITS[found["unit"].lower()]
-    rest = (written[: found.start()] + " " + written[found.end() :]).strip(" ,;:.")
+    amount = found.value
+    rest = (written[: found.start] + " " + written[found.end :]).strip(" ,;:.")
     return _pounds(amount), " ".join(rest.split())
 
 

@@ -63,3 +63,32 @@ class TagCollector(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.seen.append((tag, attrs))
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [
+        ("1250000", "1250000"),
+        ("£1,250,000", "1250000"),
+        ("£3,995.50", "3995.50"),
+        ("£1.25m", "1250000"),
+        ("180k", "180000"),
+        ("£1.2 million", "1200000"),
+        ("£2bn", "2000000000"),
+    ],
+)
+def test_a_typed_and_an_imported_amount_read_the_same(written, amount):
+    """The form field and the spreadsheet import share one reader of amounts."""
+    from programmes.register_forms import parse_pounds
+    from programmes.spreadsheets.values import money
+
+    assert parse_pounds(written) == Decimal(amount) == money(written)[0]
+
+
+def test_find_pounds_says_where_the_amount_is_and_whether_it_is_negative():
+    from programmes.money import find_pounds
+
+    found = find_pounds("minimum £20,000 (estimate)")
+    assert (found.value, found.negative, found.start, found.end) == (Decimal(20000), False, 8, 15)
+    assert find_pounds("£-500").negative and find_pounds("(£500)").negative
+    assert find_pounds("tbc") is None
