@@ -89,9 +89,7 @@ def moves_of(changes: Iterable, field: str) -> list[Move]:
     ]
 
 
-def milestone_phrase(milestone, field: str, changes: Iterable | None = None) -> str:
-    """The phrase for one of a milestone's dates. Pass ``changes`` when the caller has them
-    (prefetched ``date_changes``) to avoid a query per milestone."""
-    if changes is None:
-        changes = milestone.date_changes.all()
-    return phrase(getattr(milestone, field), moves_of(changes, field))
+def milestone_phrase(milestone, field: str) -> str:
+    """The phrase for one of a milestone's dates, from its ``date_changes`` (prefetch them with
+    the milestones, or this reads them once per milestone)."""
+    return phrase(getattr(milestone, field), moves_of(milestone.date_changes.all(), field))

@@ -196,7 +196,7 @@ def people(area: ServiceArea, *roles: str) -> list[tuple[str, str]]:
 
 def date_phrase(milestone: Milestone, name: str) -> str:
     """A date of a milestone with its slippage in words (from the prefetched changes)."""
-    return milestone_phrase(milestone, name, milestone.date_changes.all())
+    return milestone_phrase(milestone, name)
 
 
 def stages_key(programme: Programme) -> list[StageKey]:

@@ -27,6 +27,7 @@ from .records import (
     SavingsYear,
     reallocations,
     risk_rows,
+    savings_lines,
     savings_totals,
     savings_years,
 )
@@ -208,7 +209,7 @@ def build(context: Context) -> ClosureBody:
         )
         for area in included
     ]
-    years = savings_years(context)
+    years = savings_years(context, savings_lines(context))
     return ClosureBody(
         area_heading=programme.service_area_label,
         cover=cover_sheet(context),

@@ -75,14 +75,19 @@ class RiskRow:
     mark: str
 
 
-def savings_years(context: Context) -> list[SavingsYear]:
-    """Every savings line in the report's scope, by financial year (lines with no year last),
-    with each year's totals. The shortfall is target less achieved, or less the forecast while
-    nothing is achieved yet."""
-    lines = scoped(
-        SavingsLine.objects.filter(programme=context.programme).select_related("service_area"),
-        context.options,
+def savings_lines(context: Context) -> list[SavingsLine]:
+    """The savings lines in the report's scope, read once for the tables and the chart."""
+    return list(
+        scoped(
+            SavingsLine.objects.filter(programme=context.programme).select_related("service_area"),
+            context.options,
+        )
     )
+
+
+def savings_years(context: Context, lines: list[SavingsLine]) -> list[SavingsYear]:
+    """The savings lines by financial year (lines with no year last), with each year's totals.
+    The shortfall is target less achieved, or less the forecast while nothing is achieved yet."""
     years: dict[int | None, list[SavingsRow]] = {}
     for line in lines:
         years.setdefault(line.financial_year, []).append(

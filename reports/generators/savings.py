@@ -6,14 +6,14 @@ shows it."""
 from dataclasses import dataclass
 
 from programmes import charts
-from programmes.models import SavingsLine
 
-from .base import Context, scoped, total
+from .base import Context, total
 from .records import (
     ReallocationRow,
     SavingsTotals,
     SavingsYear,
     reallocations,
+    savings_lines,
     savings_totals,
     savings_years,
 )
@@ -35,18 +35,14 @@ class SavingsBody:
         return total(row.amount for row in self.reallocations)
 
 
-def chart(context: Context) -> str:
-    """The savings chart of the programme's pages (``programmes.charts``), drawn from the lines
-    in this report's scope."""
-    lines = scoped(SavingsLine.objects.filter(programme=context.programme), context.options)
-    return str(charts.savings_chart_svg(context.programme, lines=list(lines)))
-
-
 def build(context: Context) -> SavingsBody:
-    years = savings_years(context)
+    lines = savings_lines(context)
+    years = savings_years(context, lines)
+    # The chart of the programme's pages (programmes.charts), drawn from the same lines.
+    draw = years and context.options.shows("chart")
     return SavingsBody(
         years=years,
         totals=savings_totals(years),
         reallocations=reallocations(context),
-        chart_svg=chart(context) if years and context.options.shows("chart") else "",
+        chart_svg=str(charts.savings_chart_svg(context.programme, lines=lines)) if draw else "",
     )
