@@ -1,6 +1,7 @@
 from django import forms
 
-from . import fuzzydates
+from core import fuzzydates
+
 from .models import Milestone
 
 

@@ -5,16 +5,16 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from programmes.constraints import CheckedConstraint
-from programmes.models.ratings import rag_field
-
-from .fuzzy_columns import (
+from core.constraints import CheckedConstraint
+from core.fuzzy_columns import (
     dates_in_order_constraint,
     fuzzy_date_columns,
     fuzzy_date_constraints,
     fuzzy_date_property,
 )
-from .fuzzydates import FuzzyDate
+from core.fuzzydates import FuzzyDate
+from programmes.models.ratings import rag_field
+
 from .querysets import MilestoneQuerySet
 
 # Dates whose moves are slippage: changing one needs a reason and leaves a DateChange.

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from programmes.services import record_create, record_edit
+from core.fuzzydates import FuzzyDate
+from core.records import record_create, record_edit
 
-from .fuzzydates import FuzzyDate
 from .models import DateChange, Milestone, ProgressUpdate
 
 

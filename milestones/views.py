@@ -7,13 +7,14 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, UpdateView
 
-from programmes.audit import AUDIT_LENGTH, audit_trail
+from core import fuzzydates
+from core.audit import AUDIT_LENGTH, audit_trail
+from core.versioning import StaleEdit, conflict_summary
 from programmes.models import Person, Programme
 from programmes.rights import Rights
 from programmes.selectors import current_periods
-from programmes.versioning import StaleEdit, conflict_summary
 
-from . import fuzzydates, services
+from . import services
 from .forms import MilestoneEditForm, ProgressUpdateForm, describe_reading
 from .models import Milestone
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.money import pounds
 from milestones.forms import FuzzyDateModelForm
 
 from .models import (
@@ -25,7 +26,6 @@ from .models import (
     ServiceAreaRole,
     StageDefinition,
 )
-from .money import pounds
 
 
 def programme_form(model, *dates):

@@ -18,10 +18,9 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from milestones import fuzzydates
-from milestones.fuzzydates import FuzzyDate
-
-from .money import pounds_short
+from core import fuzzydates
+from core.fuzzydates import FuzzyDate
+from core.money import pounds_short
 
 FONT = "Helvetica, Arial, sans-serif"
 INK = "#0b0c0c"

@@ -12,11 +12,11 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from milestones import fuzzydates
+from core import fuzzydates
+from core.money import find_pounds, pounds
 from milestones.forms import FuzzyDateModelForm, describe_reading
 from programmes.filters import DATE_HINT, UK_DATE_FORMATS, WHOLE_PROGRAMME, UKDateInput
 from programmes.models import Action, Risk, SavingsLine
-from programmes.money import find_pounds, pounds
 
 # --------------------------------------------------------------------------------------------------
 # Fields

@@ -19,7 +19,8 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from milestones import fuzzydates, services
+from core import fuzzydates
+from milestones import services
 from milestones.models import Milestone, ProgressUpdate, ReportingPeriod
 from programmes.models import (
     Action,

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from milestones.fuzzydates import financial_year_label, financial_year_of
+from core.fuzzydates import financial_year_label, financial_year_of
 from milestones.models import DateChange, Milestone, ProgressUpdate, ReportingPeriod
 
 from .models import (

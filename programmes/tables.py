@@ -10,11 +10,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django_tables2 import A, Column, Table
 
-from milestones import fuzzydates
+from core import fuzzydates
+from core.markdown import render_markdown
+from core.money import pounds
 from milestones.models import Milestone
-from programmes.markdown import render_markdown
 from programmes.models import Action, Risk, SavingsLine
-from programmes.money import pounds
 from programmes.rights import NO_RIGHTS
 
 

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from milestones.fuzzydates import FuzzyDate
+from core.fuzzydates import FuzzyDate
+from core.slippage import direction
 from milestones.models import DateChange, Milestone
 from programmes.models import Risk, SavingsLine, ServiceArea
-
-from .slippage import direction
 
 AT_RISK_RAGS = frozenset({"red", "amber_red"})
 

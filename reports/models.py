@@ -3,8 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from milestones.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
-from programmes.constraints import CheckedConstraint
+from core.constraints import CheckedConstraint
+from core.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
 
 from .validators import MAX_LOGO_BYTES, validate_logo
 

@@ -1,6 +1,6 @@
 import factory
 
-from milestones import fuzzydates
+from core import fuzzydates
 from milestones.models import Milestone
 from programmes.models import Organisation, Person, Programme, ServiceArea, StageDefinition
 

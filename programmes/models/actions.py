@@ -1,7 +1,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from milestones.fuzzy_columns import (
+from core.fuzzy_columns import (
     dates_in_order_constraint,
     fuzzy_date_columns,
     fuzzy_date_constraints,

@@ -5,9 +5,9 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from milestones import fuzzydates
+from core import fuzzydates
+from core.constraints import CheckedConstraint
 
-from ..constraints import CheckedConstraint
 from .scoping import ProgrammeOrServiceArea
 
 

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from milestones.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
+from core.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
 
 from .organisations import Person
 from .programmes import Programme

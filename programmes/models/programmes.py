@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from milestones.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
+from core.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
 
 from .organisations import Organisation
 from .ratings import THREE_POINT_RATINGS, RagRating

@@ -3,7 +3,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from ..constraints import CheckedConstraint
+from core.constraints import CheckedConstraint
+
 from .ratings import rag_field
 from .scoping import ProgrammeOrServiceArea
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from milestones.fuzzydates import FuzzyDate, Precision
+from core.fuzzydates import FuzzyDate, Precision
 from milestones.models import Milestone
 
 # How a column's cells are written.

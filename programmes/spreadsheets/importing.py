@@ -17,7 +17,7 @@ A row finds its record by the ID our exports write, within this programme only; 
 title in the same service area. Rows with IDs claim their records first, so importing the same
 file twice never adds anything twice. Rows never delete records.
 
-Dates are read as people write them (``milestones.fuzzydates``). A completion cell that records
+Dates are read as people write them (``core.fuzzydates``). A completion cell that records
 its moves ("January '10 Deadline extended to May '10") gives the first date and each move, made
 with the reason "imported from FILE (Deadline extended to)"; a "Date changes" sheet from our own
 export restores the recorded history of the milestones an import adds.
@@ -35,8 +35,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from milestones import fuzzydates
-from milestones.fuzzydates import FuzzyDate
+from core import fuzzydates
+from core.fuzzydates import FuzzyDate
+from core.money import pounds
+from core.records import record_create, record_edit
+from core.versioning import StaleEdit
 from milestones.models import Milestone
 from milestones.services import milestone_create, milestone_edit, milestone_reschedule
 from programmes.models import (
@@ -49,9 +52,6 @@ from programmes.models import (
     ServiceArea,
     StageDefinition,
 )
-from programmes.money import pounds
-from programmes.services import record_create, record_edit
-from programmes.versioning import StaleEdit
 
 from . import values
 from .columns import DATE_LABELS, SHEETS, STATUS_SYNONYMS, WHOLE_PROGRAMME

@@ -13,9 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
 
-from milestones import fuzzydates
-from milestones.fuzzydates import FuzzyDate, Slippage
-from programmes.money import find_pounds
+from core import fuzzydates
+from core.fuzzydates import FuzzyDate, Slippage
+from core.money import find_pounds
 
 # Excel counts days from 1900: these are the serial numbers of 1 May 1927 and 31 December 2099.
 # A number in this window in a date column is a date Excel stored as a number; a smaller one

@@ -3,9 +3,8 @@ status in words and colour, dates as written, financial years."""
 
 from django import template
 
-from milestones import fuzzydates
-from programmes import money
-from programmes.markdown import render_markdown
+from core import fuzzydates, money
+from core.markdown import render_markdown
 
 register = template.Library()
 

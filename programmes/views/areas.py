@@ -5,15 +5,15 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from core.audit import AUDIT_LENGTH, audit_trail
+from core.records import record_edit
+from core.versioning import StaleEdit, conflict_summary
 from milestones import services
 from milestones.forms import ProgressUpdateForm
 from programmes import selectors
-from programmes.audit import AUDIT_LENGTH, audit_trail
 from programmes.forms import ServiceAreaEditForm
 from programmes.models import Person, ServiceArea
 from programmes.reminders import send_update_reminders
-from programmes.services import record_edit
-from programmes.versioning import StaleEdit, conflict_summary
 
 from .mixins import ManagerRequiredMixin, ProgrammeMixin
 

@@ -4,7 +4,7 @@ the forms that add and change risks, savings lines and actions.
 
 Every page asks ``ProgrammeMixin`` whether its user may see the programme (403 otherwise) and
 reads a fixed number of queries however many rows there are. Every change goes through
-``programmes.services`` and is allowed by ``Rights.can_edit_record`` in the view as well as by
+``core.records`` and is allowed by ``Rights.can_edit_record`` in the view as well as by
 the form's choices, so a crafted POST for another service area gets 403 and changes nothing."""
 
 from dataclasses import dataclass, field
@@ -23,9 +23,11 @@ from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
+from core import records
+from core.audit import AUDIT_LENGTH, audit_trail
+from core.versioning import StaleEdit, conflict_summary
 from milestones.models import Milestone
-from programmes import charts, services
-from programmes.audit import AUDIT_LENGTH, audit_trail
+from programmes import charts
 from programmes.filters import ActionFilter, MilestoneFilter, RiskFilter
 from programmes.models import (
     Action,
@@ -53,7 +55,6 @@ from programmes.tables import (
     SavingsLineTable,
     savings_line_words,
 )
-from programmes.versioning import StaleEdit, conflict_summary
 from reports.models import CommitteeReport
 
 from .mixins import ProgrammeMixin
@@ -565,7 +566,7 @@ class RecordCreateView(RegisterMixin, FormView):
         return redirect(self.list_url())
 
     def save(self, form):
-        return services.record_create(record=form.instance, by=self.request.user)
+        return records.record_create(record=form.instance, by=self.request.user)
 
     def describe(self, record) -> str:
         return f"the {self.noun} “{record}”"
@@ -620,7 +621,7 @@ class RecordEditView(RecordCreateView):
         if not changes:
             return None
         fresh = self.model.objects.get(pk=self.object.pk)
-        return services.record_edit(
+        return records.record_edit(
             record=fresh,
             opened_version=form.cleaned_data["version"],
             changes=changes,

@@ -12,11 +12,11 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from core.slippage import milestone_phrase
 from milestones.models import DateChange, Milestone, ProgressUpdate, ReportingPeriod
 from programmes.models import Programme, ServiceArea, ServiceAreaRole
 
 from ..options import ReportOptions
-from ..slippage import milestone_phrase
 
 # How reports name the roles people hold on a service area.
 ROLE_WORDS = {

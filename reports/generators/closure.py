@@ -6,7 +6,7 @@ assessment's action plan."""
 
 from dataclasses import dataclass
 
-from milestones.fuzzydates import FuzzyDate
+from core.fuzzydates import FuzzyDate
 from programmes.models import Action, Lesson, Objective
 
 from .base import (

@@ -12,7 +12,7 @@ year, which the programme records for savings made before its yearly figures beg
 from dataclasses import dataclass
 from decimal import Decimal
 
-from milestones.fuzzydates import financial_year_label, financial_year_of
+from core.fuzzydates import financial_year_label, financial_year_of
 from programmes.models import Action, SavingsLine
 
 from .base import (

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db.models import Prefetch
 
-from milestones.fuzzydates import FuzzyDate
+from core.fuzzydates import FuzzyDate
 
 from ..models import CommitteeReport, ContactOfficer
 from .base import Context

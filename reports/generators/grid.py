@@ -11,7 +11,7 @@ months shown are left out (the report says which months it covers).
 from dataclasses import dataclass, field
 from datetime import date
 
-from milestones.fuzzydates import FuzzyDate, Precision
+from core.fuzzydates import FuzzyDate, Precision
 
 from .base import Context, Rag, area_depth, areas, milestones_prefetch
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from milestones.fuzzydates import FuzzyDate
+from core.fuzzydates import FuzzyDate
 from programmes.models import BodyMembership, BudgetLine, GovernanceBody
 
 from .base import (

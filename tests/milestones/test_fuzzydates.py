@@ -1,4 +1,4 @@
-"""Tests for milestones.fuzzydates: dates as people write them in the seed reports."""
+"""Tests for core.fuzzydates: dates as people write them in the seed reports."""
 
 from datetime import date
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from milestones.fuzzydates import (
+from core.fuzzydates import (
     DateMove,
     FuzzyDate,
     Precision,

@@ -4,8 +4,8 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 
+from core.fuzzydates import FuzzyDate, Precision, parse
 from milestones import services
-from milestones.fuzzydates import FuzzyDate, Precision, parse
 from milestones.models import Milestone
 from tests.factories import MilestoneFactory, ServiceAreaFactory
 

@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.fuzzydates import parse
 from milestones import services
-from milestones.fuzzydates import parse
 from milestones.models import DateChange, Milestone
 from tests.factories import MilestoneFactory, ServiceAreaFactory
 

@@ -4,8 +4,8 @@ completion needs its date, no lost updates, and nobody changes what is not their
 import pytest
 from django.urls import reverse
 
+from core.fuzzydates import parse
 from milestones import services
-from milestones.fuzzydates import parse
 from milestones.models import DateChange, Milestone
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import CheckConstraint
 
-from milestones.fuzzydates import parse
+from core.constraints import CheckedConstraint
+from core.fuzzydates import parse
 from milestones.models import DateChange, Milestone, ReportingPeriod
-from programmes.constraints import CheckedConstraint
 from programmes.models import Action, Risk, SavingsLine
 from tests.factories import ProgrammeFactory, ServiceAreaFactory
 

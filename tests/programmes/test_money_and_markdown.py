@@ -3,8 +3,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from programmes.markdown import render_markdown
-from programmes.money import pounds, pounds_short
+from core.markdown import render_markdown
+from core.money import pounds, pounds_short
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_a_typed_and_an_imported_amount_read_the_same(written, amount):
 
 
 def test_find_pounds_says_where_the_amount_is_and_whether_it_is_negative():
-    from programmes.money import find_pounds
+    from core.money import find_pounds
 
     found = find_pounds("minimum £20,000 (estimate)")
     assert (found.value, found.negative, found.start, found.end) == (Decimal(20000), False, 8, 15)

@@ -4,7 +4,7 @@ the seed programme and again after adding ten times as many rows."""
 import pytest
 from django.urls import reverse
 
-from milestones.fuzzydates import parse
+from core.fuzzydates import parse
 from milestones.models import DateChange, Milestone
 from programmes.models import Person, Programme, Risk, ServiceArea, ServiceAreaRole
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from milestones.fuzzydates import Precision
+from core.fuzzydates import Precision
 from milestones.models import DateChange, Milestone, ProgressUpdate
 from programmes.models import (
     Action,

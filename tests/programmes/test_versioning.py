@@ -2,9 +2,9 @@
 
 import pytest
 
+from core.records import record_edit
+from core.versioning import StaleEdit, conflict_summary
 from milestones.models import Milestone
-from programmes.services import record_edit
-from programmes.versioning import StaleEdit, conflict_summary
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import factory
 
-from milestones import fuzzydates
+from core import fuzzydates
 from programmes.models import (
     Action,
     BudgetLine,

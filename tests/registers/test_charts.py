@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from milestones import fuzzydates
+from core import fuzzydates
 from programmes import charts
 from programmes.models import Programme, SavingsLine
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from milestones import fuzzydates
+from core import fuzzydates
 from milestones.models import DateChange, Milestone
 from tests.factories import MilestoneFactory, PersonFactory, ServiceAreaFactory, StageFactory
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from milestones import fuzzydates
+from core import fuzzydates
 from programmes.models import BodyMembership, GlossaryTerm, GovernanceBody, Meeting
 from tests.factories import MilestoneFactory, PersonFactory, ServiceAreaFactory
 

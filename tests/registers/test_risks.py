@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from programmes import services
+from core import records
 from programmes.models import Risk
 
 from .conftest import AGMA, WIGAN
@@ -282,7 +282,7 @@ def test_second_save_is_refused_and_keeps_what_was_typed(
 ):
     opened = edit_form(own_risk)
     someone = django_user_model.objects.get(username="champion")
-    services.record_edit(
+    records.record_edit(
         record=Risk.objects.get(pk=own_risk.pk),
         opened_version=1,
         changes={"lead_officer": "Phil Badley", "rag": "green"},

@@ -4,11 +4,11 @@ changes, and the marks it puts on changed rows."""
 import pytest
 from django.utils import timezone
 
-from milestones.fuzzydates import parse
+from core.fuzzydates import parse
+from core.records import record_create, record_edit
 from milestones.models import Milestone
 from milestones.services import milestone_create, milestone_edit, milestone_reschedule
 from programmes.models import Programme, Risk, SavingsLine
-from programmes.services import record_create, record_edit
 from reports.changes import changes_since
 
 pytestmark = pytest.mark.django_db

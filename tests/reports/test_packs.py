@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
-from milestones.fuzzydates import parse
+from core.fuzzydates import parse
 from milestones.models import Milestone
 from milestones.services import milestone_reschedule
 from programmes.models import Meeting, Programme, ServiceArea

@@ -1,7 +1,7 @@
 """Slippage in words: the phrases the reports (and later the web pages) print for moved dates."""
 
-from milestones.fuzzydates import parse
-from reports.slippage import Move, direction, move_verb, phrase
+from core.fuzzydates import parse
+from core.slippage import Move, direction, move_verb, phrase
 
 
 def moves(*pairs):

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from milestones.fuzzydates import parse
+from core.fuzzydates import parse
 from milestones.models import Milestone
 from programmes.models import Programme, ServiceArea
 from reports.kinds import KINDS

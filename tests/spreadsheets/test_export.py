@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from milestones import fuzzydates
+from core import fuzzydates
 from milestones.models import DateChange, Milestone
 from milestones.services import milestone_create, milestone_reschedule
 from programmes.models import Risk, SavingsLine, ServiceArea

@@ -9,14 +9,14 @@ from decimal import Decimal
 
 import pytest
 
-from milestones import fuzzydates
+from core import fuzzydates
+from core.records import record_edit
+from core.versioning import StaleEdit
 from milestones.models import DateChange, Milestone
 from milestones.services import milestone_create, milestone_edit
 from programmes.models import Action, ImportRecord, Programme, Risk, SavingsLine, ServiceArea
-from programmes.services import record_edit
 from programmes.spreadsheets import export, importing, mapping, names
 from programmes.spreadsheets.reading import read_book
-from programmes.versioning import StaleEdit
 
 from .conftest import read_back, seed_000_rows, snapshot, workbook
 

@@ -4,15 +4,15 @@ A date such as "end July 2007" is kept as its words (``<name>_text``), what they
 (``<name>_earliest`` and ``<name>_latest``) and how precise they are (``<name>_precision``).
 Sorting, filtering and lateness use the meaning; screens and reports print the words back in
 report style. ``fuzzy_date_columns`` makes the four fields, ``fuzzy_date_property`` reads and
-writes them as one :class:`~milestones.fuzzydates.FuzzyDate`, and ``fuzzy_date_constraints``
+writes them as one :class:`~core.fuzzydates.FuzzyDate`, and ``fuzzy_date_constraints``
 keeps the meaning consistent in the database.
 """
 
 from django.db import models
 from django.db.models import F, Q
 
-from milestones.fuzzydates import FuzzyDate, Precision
-from programmes.constraints import CheckedConstraint
+from core.constraints import CheckedConstraint
+from core.fuzzydates import FuzzyDate, Precision
 
 PRECISION_CHOICES = [(p.value, p.value.replace("_", " ")) for p in Precision]
 

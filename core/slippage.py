@@ -15,8 +15,8 @@ Dates are written in report style by ``fuzzydates.format``. The same phrases ser
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from milestones import fuzzydates
-from milestones.fuzzydates import FuzzyDate
+from core import fuzzydates
+from core.fuzzydates import FuzzyDate
 
 EXTENDED = "extended to"
 BROUGHT_FORWARD = "brought forward to"

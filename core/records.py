@@ -7,7 +7,7 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Model
 
-from milestones.fuzzydates import FuzzyDate
+from core.fuzzydates import FuzzyDate
 
 from .versioning import save_if_unchanged
 
