@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from programmes.admin import ProgrammePeopleAdmin
+
 from . import services
 from .forms import MilestoneAdminForm
 from .models import DateChange, Milestone, ProgressUpdate, ReportingPeriod
@@ -19,7 +21,7 @@ class DateChangeInline(admin.TabularInline):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(SimpleHistoryAdmin):
+class MilestoneAdmin(ProgrammePeopleAdmin, SimpleHistoryAdmin):
     form = MilestoneAdminForm
     list_display = (
         "title",
@@ -34,7 +36,7 @@ class MilestoneAdmin(SimpleHistoryAdmin):
     list_filter = ("service_area__programme", "status", "rag", "stage__code")
     search_fields = ("title", "comment", "service_area__name", "owner__name")
     list_select_related = ("service_area", "stage", "owner")
-    autocomplete_fields = ("service_area", "owner", "reports_to")
+    autocomplete_fields = ("service_area", "reports_to")
     inlines = [DateChangeInline]
     fieldsets = (
         (None, {"fields": ("service_area", "stage", "title", "status", "rag", "owner", "order")}),
@@ -106,9 +108,9 @@ class ReportingPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(admin.ModelAdmin):
+class ProgressUpdateAdmin(ProgrammePeopleAdmin, admin.ModelAdmin):
     list_display = ("service_area", "milestone", "period", "author", "written_at")
     list_filter = ("service_area__programme", "period")
     search_fields = ("text", "service_area__name", "milestone__title")
     list_select_related = ("service_area", "milestone", "period", "author")
-    autocomplete_fields = ("service_area", "milestone", "author")
+    autocomplete_fields = ("service_area", "milestone")

@@ -1,6 +1,7 @@
 from django import forms
 
 from core import fuzzydates
+from programmes.forms import offer_programme_people
 
 from .models import Milestone
 
@@ -146,7 +147,7 @@ class MilestoneEditForm(MilestoneDatesMixin, FuzzyDateModelForm):
             .select_related("body")
             .order_by("date")
         )
-        self.fields["owner"].queryset = self.fields["owner"].queryset.select_related("organisation")
+        offer_programme_people(self.fields["owner"], programme, keep=[self.instance.owner_id])
         self.fields["rag"].choices = [("", "Not rated")] + [
             (rating, programme.rag_label(rating)) for rating in programme.rag_ratings()
         ]

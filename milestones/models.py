@@ -13,6 +13,7 @@ from core.fuzzy_columns import (
     fuzzy_date_property,
 )
 from core.fuzzydates import FuzzyDate
+from programmes.models.people_scope import NamesProgrammePeople
 from programmes.models.ratings import rag_field
 
 from .querysets import MilestoneQuerySet
@@ -22,7 +23,7 @@ RESCHEDULABLE_DATES = ("planned_start", "planned_completion", "forecast_completi
 MILESTONE_DATES = (*RESCHEDULABLE_DATES, "actual_start", "actual_completion")
 
 
-class Milestone(models.Model):
+class Milestone(NamesProgrammePeople, models.Model):
     """Something a service area must reach by a date: a stage's start and completion, a report to
     a board. Dates are kept as people write them (see ``fuzzy_columns``); every move of a planned
     or forecast date is recorded as a :class:`DateChange` by ``services.milestone_reschedule``."""
@@ -130,6 +131,8 @@ class Milestone(models.Model):
     objects = MilestoneQuerySet.as_manager()
     history = HistoricalRecords()
 
+    programme_people_fields = ("owner",)
+
     class Meta:
         ordering = ["service_area", "order", "id"]
         constraints = [
@@ -159,6 +162,9 @@ class Milestone(models.Model):
 
     def __str__(self):
         return self.title
+
+    def people_programme_id(self) -> int | None:
+        return self.service_area.programme_id if self.service_area_id else None
 
     def clean(self):
         programme_id = self.service_area.programme_id if self.service_area_id else None
@@ -269,7 +275,7 @@ class ReportingPeriod(models.Model):
         return self.label
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(NamesProgrammePeople, models.Model):
     """What happened in a reporting period, for a service area or one of its milestones."""
 
     service_area = models.ForeignKey(
@@ -312,6 +318,8 @@ class ProgressUpdate(models.Model):
     )
     written_at = models.DateTimeField("written at", default=timezone.now)
 
+    programme_people_fields = ("author",)
+
     class Meta:
         ordering = ["service_area", "-period__start", "id"]
         verbose_name = "progress update"
@@ -334,6 +342,9 @@ class ProgressUpdate(models.Model):
 
     def __str__(self):
         return f"{self.service_area} – {self.period}"
+
+    def people_programme_id(self) -> int | None:
+        return self.service_area.programme_id if self.service_area_id else None
 
     def clean(self):
         if self.milestone_id and self.milestone.service_area_id != self.service_area_id:

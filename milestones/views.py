@@ -92,7 +92,9 @@ class MilestoneDetailView(MilestoneAccessMixin, DetailView):
                     milestone=milestone,
                     period=form.cleaned_data["period"],
                     text=form.cleaned_data["text"],
-                    author=Person.objects.filter(user=request.user).first(),
+                    author=Person.objects.of_programme(milestone.service_area.programme_id)
+                    .filter(user=request.user)
+                    .first(),
                     by=request.user,
                 )
             except ValidationError as error:

@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.money import pounds
 from milestones.forms import FuzzyDateModelForm
 
+from .forms import offer_programme_people
 from .models import (
     Action,
     BodyMembership,
@@ -45,6 +46,41 @@ def programme_form(model, *dates):
 
     Form.Meta.model = model
     return Form
+
+
+def offer_people_in_admin(form, model, record, rows=()) -> None:
+    """The person pickers of an admin form for ``model`` offer only the people of ``record``'s
+    programme (``record``: the record itself, or the one an inline's rows belong to), keeping
+    those ``rows`` name now. Adding a record, whose programme is not known yet, they offer
+    nobody until it is saved."""
+    programme_id = record.people_programme_id() if record is not None else None
+    for name in model.programme_people_fields:
+        if name not in form.base_fields:
+            continue
+        attname = model._meta.get_field(name).attname
+        field = form.base_fields[name]
+        offer_programme_people(field, programme_id, keep=[getattr(row, attname) for row in rows])
+        if programme_id is None:
+            field.help_text = "Save first: then choose from the programme's people."
+
+
+class ProgrammePeopleAdmin:
+    """A model admin whose person fields offer only the record's programme's people."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        offer_people_in_admin(form, self.model, obj, rows=[obj] if obj is not None else [])
+        return form
+
+
+class ProgrammePeopleInline:
+    """An inline whose person fields offer only the people of its parent record's programme."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        rows = self.model._default_manager.filter(**{formset.fk.name: obj}) if obj else []
+        offer_people_in_admin(formset.form, self.model, obj, rows=rows)
+        return formset
 
 
 def money_column(field: str, label: str, *, sortable: bool = True):
@@ -124,7 +160,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
     list_filter = ("status", "rag_scale", "risk_scale", "quarters")
     search_fields = ("name", "short_name", "slug", "description")
     prepopulated_fields = {"slug": ("name",)}
-    filter_horizontal = ("partners",)
+    filter_horizontal = ("partners", "other_people")
     autocomplete_fields = ("lead_organisation",)
     inlines = [AccessInline, StageInline, GlossaryInline]
     fieldsets = (
@@ -139,6 +175,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
                     "description",
                     "lead_organisation",
                     "partners",
+                    "other_people",
                     "started_text",
                 )
             },

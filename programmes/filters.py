@@ -141,9 +141,12 @@ class MilestoneFilter(ProgrammeFilterSet):
         stages = StageDefinition.objects.filter(programme__in=self.programme_ids)
         self.filters["stage"].queryset = stages.order_by("programme__name", "order", "id")
         self.filters["rag"].extra["choices"] = self.rag_choices()
-        self.filters["owner"].queryset = Person.objects.filter(
-            milestones__service_area__programme__in=self.programme_ids
-        ).distinct()
+        # The programme's people who own one of its milestones.
+        self.filters["owner"].queryset = (
+            Person.objects.of_programmes(self.programme_ids)
+            .filter(milestones__service_area__programme__in=self.programme_ids)
+            .distinct()
+        )
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue(timezone.localdate()) if value else queryset

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from milestones.forms import FuzzyDateModelForm
-from programmes.admin import programme_form
+from programmes.admin import ProgrammePeopleAdmin, ProgrammePeopleInline, programme_form
 
 from .models import (
     BackgroundPaper,
@@ -13,10 +13,9 @@ from .models import (
 )
 
 
-class ContactOfficerInline(admin.TabularInline):
+class ContactOfficerInline(ProgrammePeopleInline, admin.TabularInline):
     model = ContactOfficer
     extra = 0
-    autocomplete_fields = ("person",)
 
 
 class SectionInline(admin.StackedInline):
@@ -41,14 +40,13 @@ class BackgroundPaperInline(admin.TabularInline):
 
 
 @admin.register(CommitteeReport)
-class CommitteeReportAdmin(admin.ModelAdmin):
+class CommitteeReportAdmin(ProgrammePeopleAdmin, admin.ModelAdmin):
     form = programme_form(CommitteeReport, "signed_off_on")
     list_display = ("subject", "committee", "date", "programme", "report_of")
     list_filter = ("programme", "committee")
     search_fields = ("subject", "committee", "purpose", "recommendations")
     list_select_related = ("programme",)
     date_hierarchy = "date"
-    autocomplete_fields = ("author", "proper_officer")
     inlines = [ContactOfficerInline, SectionInline, BackgroundPaperInline]
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from milestones.forms import FuzzyDateModelForm
 from milestones.models import ReportingPeriod
+from programmes.forms import offer_programme_people
 from programmes.models import Meeting, Person, ServiceArea
 
 from .models import BackgroundPaper, CommitteeReport, CommitteeReportSection, IssuedPack
@@ -229,13 +230,16 @@ class CommitteeReportForm(FuzzyDateModelForm):
             body__programme=programme
         ).select_related("body")
         self.fields["meeting"].label_from_instance = meeting_label
-        people = Person.objects.select_related("organisation")
-        self.fields["contact_officers"].queryset = people
-        self.fields["proper_officer"].queryset = people
-        if self.instance.pk:
-            self.fields["contact_officers"].initial = [
-                link.person_id for link in self.instance.contact_officer_links.all()
-            ]
+        officers = (
+            [link.person_id for link in self.instance.contact_officer_links.all()]
+            if self.instance.pk
+            else []
+        )
+        offer_programme_people(self.fields["contact_officers"], programme, keep=officers)
+        offer_programme_people(
+            self.fields["proper_officer"], programme, keep=[self.instance.proper_officer_id]
+        )
+        self.fields["contact_officers"].initial = officers
 
     def quarters(self) -> str:
         return self.programme.quarters

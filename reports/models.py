@@ -5,11 +5,12 @@ from django.utils import timezone
 
 from core.constraints import CheckedConstraint
 from core.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
+from programmes.models.people_scope import NamesProgrammePeople
 
 from .validators import MAX_LOGO_BYTES, validate_logo
 
 
-class CommitteeReport(models.Model):
+class CommitteeReport(NamesProgrammePeople, models.Model):
     """A report to a committee in the council's standard form: the cover sheet (committee, date,
     subject, report of, purpose, recommendations, financial consequences, contact officers, wards
     affected, implications) and the numbered sections of its body."""
@@ -72,6 +73,8 @@ class CommitteeReport(models.Model):
     ) = fuzzy_date_columns("signed off on")
     signed_off_on = fuzzy_date_property("signed_off_on")
 
+    programme_people_fields = ("author", "proper_officer")
+
     class Meta:
         ordering = ["programme", "-date", "id"]
         verbose_name = "committee report"
@@ -79,8 +82,11 @@ class CommitteeReport(models.Model):
     def __str__(self):
         return f"{self.subject} – {self.committee}, {self.date:%d/%m/%Y}"
 
+    def people_programme_id(self) -> int | None:
+        return self.programme_id
 
-class ContactOfficer(models.Model):
+
+class ContactOfficer(NamesProgrammePeople, models.Model):
     report = models.ForeignKey(
         CommitteeReport, on_delete=models.CASCADE, related_name="contact_officer_links"
     )
@@ -88,6 +94,8 @@ class ContactOfficer(models.Model):
         "programmes.Person", verbose_name="person", on_delete=models.PROTECT, related_name="+"
     )
     order = models.PositiveSmallIntegerField("order", default=0)
+
+    programme_people_fields = ("person",)
 
     class Meta:
         ordering = ["report", "order", "id"]
@@ -103,6 +111,13 @@ class ContactOfficer(models.Model):
 
     def __str__(self):
         return str(self.person)
+
+    def people_programme_id(self) -> int | None:
+        # The report may not be saved yet: a new cover sheet's officers are checked first.
+        try:
+            return self.report.programme_id
+        except ContactOfficer.report.RelatedObjectDoesNotExist:
+            return None
 
 
 class CommitteeReportSection(models.Model):

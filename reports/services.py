@@ -128,13 +128,16 @@ class PackTampered(Exception):
 @transaction.atomic
 def cover_sheet_save(*, form, sections, papers) -> object:
     """Save a cover sheet with its sections and background papers, and its contact officers in
-    order: those already listed keep their places, new ones follow."""
+    order: those already listed keep their places, new ones follow. Every contact officer must
+    be one of the programme's people: checked before anything is saved."""
+    chosen = list(form.cleaned_data.get("contact_officers") or [])
+    for person in chosen:
+        ContactOfficer(report=form.instance, person=person).full_clean(exclude=["report"])
     report = form.save()
     sections.instance = report
     sections.save()
     papers.instance = report
     papers.save()
-    chosen = list(form.cleaned_data.get("contact_officers") or [])
     links = {link.person_id: link for link in report.contact_officer_links.all()}
     keep = [pid for pid in links if pid in {person.pk for person in chosen}]
     report.contact_officer_links.exclude(person_id__in=keep).delete()

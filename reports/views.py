@@ -230,9 +230,14 @@ class CoverSheetFormView(ManagerRequiredMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         form, sections, papers = self.forms(request.POST)
         if form.is_valid() and sections.is_valid() and papers.is_valid():
-            report = cover_sheet_save(form=form, sections=sections, papers=papers)
-            messages.success(request, f"Cover sheet “{report.subject}” saved.")
-            return redirect("reports:index", programme=self.programme.slug)
+            try:
+                report = cover_sheet_save(form=form, sections=sections, papers=papers)
+            except ValidationError as error:
+                # A contact officer who is not one of the programme's people; nothing was saved.
+                form.add_error("contact_officers", error.messages)
+            else:
+                messages.success(request, f"Cover sheet “{report.subject}” saved.")
+                return redirect("reports:index", programme=self.programme.slug)
         return self.show(form, sections, papers, status=400)
 
     def show(self, form, sections, papers, status=200):

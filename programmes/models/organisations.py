@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
+from ..querysets import PersonQuerySet
+
 
 class Organisation(models.Model):
     """A council or other body: a programme's lead, a partner authority, a person's employer."""
@@ -68,6 +70,8 @@ class Person(models.Model):
         related_name="person",
         help_text="The account this person signs in with, if they have one.",
     )
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from core.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
 
-from .organisations import Organisation
+from .organisations import Organisation, Person
 from .ratings import THREE_POINT_RATINGS, RagRating
 
 
@@ -54,6 +54,16 @@ class Programme(models.Model):
         verbose_name="partner organisations",
         blank=True,
         related_name="partner_programmes",
+    )
+    other_people = models.ManyToManyField(
+        Person,
+        verbose_name="other people",
+        blank=True,
+        related_name="named_in_programmes",
+        help_text="People the programme names who have no role on a service area or seat on a "
+        "governance body, and do not work for its lead or partner organisations (a milestone "
+        "owner from another body, say). Owners, authors and contact officers can be chosen "
+        "only from the programme's people.",
     )
     started_text, started_earliest, started_latest, started_precision = fuzzy_date_columns(
         "started", help_text='When the programme began, as written ("October 2006").'

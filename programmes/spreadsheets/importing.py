@@ -60,6 +60,7 @@ from .names import (
     AREA,
     MATCH,
     NEW,
+    PERSON,
     STAGE,
     Names,
     NewName,
@@ -234,6 +235,9 @@ def _create_new_names(programme, book, mappings, resolutions, by) -> dict:
         else:
             record = Person(name=new.name)
         made = record_create(record=record, by=by)
+        if new.what == PERSON:
+            # Named by this programme's file: one of its people, so rows can make them an owner.
+            programme.other_people.add(made)
         resolved[name_key(new.what, new.name)] = f"{MATCH}{made.pk}"
     return resolved
 

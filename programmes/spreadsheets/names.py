@@ -12,8 +12,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from programmes.models import Person, ServiceArea, StageDefinition
 
 from . import values
@@ -106,17 +104,13 @@ class Names:
         for stage in self.stages:
             if stage.name:
                 self.stage_keys.setdefault(words(_stage_text(stage.name)), stage)
-        connected = Person.objects.filter(
-            Q(roles__service_area__programme=programme)
-            | Q(milestones__service_area__programme=programme)
-            | Q(memberships__body__programme=programme)
-        ).distinct()
-        self.people = list(connected.order_by("name", "id"))
+        # Only the programme's people: a row cannot make another programme's officer an owner.
+        people = Person.objects.of_programme(programme).select_related("organisation")
+        self.people = list(people.order_by("name", "id"))
         self.person_by_pk = {person.pk: person for person in self.people}
         self.person_keys: dict[str, list[Person]] = defaultdict(list)
         for person in self.people:
             self.person_keys[words(person.name)].append(person)
-        self.elsewhere: dict[str, list[Person]] = {}
 
     # Each finder returns (what the row gets, the unknown name's key or None).
 
@@ -148,16 +142,10 @@ class Names:
 
     def person(self, written: str, place: str):
         key = words(written)
-        matches = self.person_keys.get(key) or self._elsewhere(written)
+        matches = self.person_keys.get(key, [])
         if len(matches) == 1:
             return matches[0], None
         return self._unknown(PERSON, written, place, blank=True, candidates=matches)
-
-    def _elsewhere(self, written: str) -> list[Person]:
-        key = words(written)
-        if key not in self.elsewhere:
-            self.elsewhere[key] = list(Person.objects.filter(name__iexact=written.strip()))
-        return self.elsewhere[key]
 
     def _unknown(self, what, written, place, *, create=True, blank=False, candidates=()):
         key = name_key(what, written)
@@ -196,7 +184,10 @@ class Names:
                 self.stage_by_pk.get(pk)
                 or StageDefinition.objects.filter(programme=self.programme, pk=pk).first()
             )
-        return self.person_by_pk.get(pk) or Person.objects.filter(pk=pk).first()
+        return (
+            self.person_by_pk.get(pk)
+            or Person.objects.of_programme(self.programme).filter(pk=pk).first()
+        )
 
     def choices(self, what: str) -> list[tuple[int, str]]:
         """What an unknown name of this kind can be matched to."""

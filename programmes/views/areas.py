@@ -67,7 +67,9 @@ class ProgressUpdateView(ProgrammeMixin, FormView):
         return super().get_context_data(area=self.area, **kwargs)
 
     def form_valid(self, form):
-        author = Person.objects.filter(user=self.request.user).first()
+        # The signed-in officer, when they are one of the programme's people (a superuser who
+        # is not writes an update with no author rather than one the check refuses).
+        author = Person.objects.of_programme(self.programme).filter(user=self.request.user).first()
         try:
             services.progress_update_write(
                 service_area=self.area,
