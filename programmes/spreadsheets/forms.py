@@ -148,6 +148,7 @@ class NameChoicesForm(forms.Form):
                 required=False,
                 initial=chosen.get(name.key, ""),
                 help_text="Found in " + "; ".join(name.places) + ".",
+                error_messages={"invalid_choice": "Choose one of the options in the list."},
             )
 
     def resolutions(self) -> dict[str, str]:
