@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core import lateness
 from core.constraints import CheckedConstraint
 from core.fuzzy_columns import (
     dates_in_order_constraint,
@@ -35,6 +36,8 @@ class Milestone(models.Model):
         ON_HOLD = "on_hold", "On hold"
         CANCELLED = "cancelled", "Cancelled"
 
+    # Finished milestones are never late, and are not "to do" on anyone's list.
+    FINISHED = (Status.COMPLETE, Status.CANCELLED)
     RESCHEDULABLE_DATES = RESCHEDULABLE_DATES
     DATE_NAMES = MILESTONE_DATES
 
@@ -170,19 +173,24 @@ class Milestone(models.Model):
             )
 
     @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED
+
+    @property
     def expected_completion(self) -> FuzzyDate:
         """When it will be (or was) done: actual, else forecast, else planned."""
-        for name in ("actual_completion", "forecast_completion", "planned_completion"):
-            value = getattr(self, name)
-            if value.is_dated:
-                return value
-        return self.planned_completion
+        if self.actual_completion.is_dated:
+            return self.actual_completion
+        return lateness.due_date(planned=self.planned_completion, forecast=self.forecast_completion)
 
     def is_late(self, today) -> bool:
-        """Not finished and its planned completion has passed."""
-        if self.status in (self.Status.COMPLETE, self.Status.CANCELLED):
-            return False
-        return self.planned_completion.is_late(today)
+        """See ``core.lateness``: not finished, and past the last day it is now due."""
+        return lateness.is_late(
+            planned=self.planned_completion,
+            forecast=self.forecast_completion,
+            finished=self.is_finished,
+            today=today,
+        )
 
 
 class DateChange(models.Model):
