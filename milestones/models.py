@@ -22,6 +22,19 @@ from .querysets import MilestoneQuerySet
 RESCHEDULABLE_DATES = ("planned_start", "planned_completion", "forecast_completion")
 MILESTONE_DATES = (*RESCHEDULABLE_DATES, "actual_start", "actual_completion")
 
+# An actual completion date says the milestone was delivered, so no other status can stand
+# beside it (``services`` marks it complete when the date is given without a status). Complete
+# with no date is allowed: many reports say that something was done, not when.
+DELIVERED_IS_COMPLETE = CheckedConstraint(
+    condition=Q(actual_completion_earliest__isnull=True, actual_completion_latest__isnull=True)
+    | Q(status="complete"),
+    name="milestone_delivered_is_complete",
+    violation_error_message=(
+        "It has an actual completion date, so its status is Complete: clear the actual "
+        "completion date to give it another status."
+    ),
+)
+
 
 class Milestone(models.Model):
     """Something a service area must reach by a date: a stage's start and completion, a report to
@@ -158,6 +171,7 @@ class Milestone(models.Model):
                 name="milestone_estimated_cost_not_negative",
                 violation_error_message="The estimated cost cannot be negative.",
             ),
+            DELIVERED_IS_COMPLETE,
         ]
 
     def __str__(self):
@@ -175,6 +189,14 @@ class Milestone(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in self.FINISHED
+
+    @property
+    def status_words(self) -> str:
+        """The status as pages and reports print it. Complete with no actual completion date
+        says so in words: the record holds no date, and none is made up."""
+        if self.status == self.Status.COMPLETE and not self.actual_completion.is_dated:
+            return "Complete — date not recorded"
+        return self.get_status_display()
 
     @property
     def expected_completion(self) -> FuzzyDate:

@@ -87,7 +87,7 @@ def milestone_row(context: Context, milestone) -> MilestoneRow:
         completion=date_phrase(milestone, "planned_completion"),
         forecast=date_phrase(milestone, "forecast_completion"),
         delivered=date_phrase(milestone, "actual_completion"),
-        status=milestone.get_status_display(),
+        status=milestone.status_words,
         late=milestone.is_late(context.options.as_at),
         rag=context.rag(milestone.rag),
         owner=milestone.owner.description if milestone.owner_id else "",
