@@ -119,11 +119,6 @@ class FuzzyDate:
         secondary = self.earliest if self.earliest is not None else date.min
         return (0, primary, secondary, self.text)
 
-    def is_late(self, today: date) -> bool:
-        """True when the whole date is in the past: its latest day (a FROM's earliest) < today."""
-        last = self.latest if self.latest is not None else self.earliest
-        return last is not None and last < today
-
     def __str__(self) -> str:
         return format(self)
 

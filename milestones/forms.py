@@ -1,9 +1,13 @@
+import copy
+
 from django import forms
+from django.core.exceptions import ValidationError
 
 from core import fuzzydates
 from programmes.forms import offer_programme_people
 
-from .models import Milestone
+from . import services
+from .models import DELIVERED_IS_COMPLETE, Milestone
 
 
 class FuzzyDateModelForm(forms.ModelForm):
@@ -49,6 +53,20 @@ class MilestoneDatesMixin:
             name for name in Milestone.RESCHEDULABLE_DATES if f"{name}_text" in self.changed_data
         ]
 
+    def check_completion(self, cleaned: dict) -> None:
+        """The status as the services will save it (an actual completion date given without a
+        status marks it complete), and the model's rule that a delivered milestone is complete,
+        shown beside the status: the admin saves after its form and cannot show an error then."""
+        if "status" not in cleaned:
+            return
+        cleaned["status"] = services.completing(self.changes()).get("status", cleaned["status"])
+        trial = copy.copy(self.instance)
+        trial.status = cleaned["status"]
+        try:
+            DELIVERED_IS_COMPLETE.validate(Milestone, trial)
+        except ValidationError as error:
+            self.add_error("status", error)
+
 
 class MilestoneAdminForm(MilestoneDatesMixin, FuzzyDateModelForm):
     fuzzy_dates = Milestone.DATE_NAMES
@@ -85,6 +103,7 @@ class MilestoneAdminForm(MilestoneDatesMixin, FuzzyDateModelForm):
         cleaned = super().clean()
         if self.moved_dates() and not (cleaned.get("change_reason") or "").strip():
             self.add_error("change_reason", "Say why the date is changing.")
+        self.check_completion(cleaned)
         return cleaned
 
 
@@ -106,7 +125,8 @@ def describe_reading(value) -> str:
 
 class MilestoneEditForm(MilestoneDatesMixin, FuzzyDateModelForm):
     """A champion's or manager's edit of a milestone. Moving a planned or forecast date needs a
-    reason; marking it complete needs the date it was completed."""
+    reason. Complete needs no date (many records never had one); a milestone with an actual
+    completion date cannot have another status."""
 
     fuzzy_dates = Milestone.DATE_NAMES
 
@@ -172,10 +192,7 @@ class MilestoneEditForm(MilestoneDatesMixin, FuzzyDateModelForm):
         cleaned = super().clean()
         if self.moved_dates() and not (cleaned.get("reason") or "").strip():
             self.add_error("reason", "Say why the dates have changed.")
-        if cleaned.get("status") == Milestone.Status.COMPLETE and not (
-            self.instance.actual_completion.is_dated
-        ):
-            self.add_error("actual_completion_text", "Give the date it was completed.")
+        self.check_completion(cleaned)
         return cleaned
 
 

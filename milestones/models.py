@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core import lateness
 from core.constraints import CheckedConstraint
 from core.fuzzy_columns import (
     dates_in_order_constraint,
@@ -22,6 +23,19 @@ from .querysets import MilestoneQuerySet
 RESCHEDULABLE_DATES = ("planned_start", "planned_completion", "forecast_completion")
 MILESTONE_DATES = (*RESCHEDULABLE_DATES, "actual_start", "actual_completion")
 
+# An actual completion date says the milestone was delivered, so no other status can stand
+# beside it (``services`` marks it complete when the date is given without a status). Complete
+# with no date is allowed: many reports say that something was done, not when.
+DELIVERED_IS_COMPLETE = CheckedConstraint(
+    condition=Q(actual_completion_earliest__isnull=True, actual_completion_latest__isnull=True)
+    | Q(status="complete"),
+    name="milestone_delivered_is_complete",
+    violation_error_message=(
+        "It has an actual completion date, so its status is Complete: clear the actual "
+        "completion date to give it another status."
+    ),
+)
+
 
 class Milestone(NamesProgrammePeople, models.Model):
     """Something a service area must reach by a date: a stage's start and completion, a report to
@@ -36,6 +50,8 @@ class Milestone(NamesProgrammePeople, models.Model):
         ON_HOLD = "on_hold", "On hold"
         CANCELLED = "cancelled", "Cancelled"
 
+    # Finished milestones are never late, and are not "to do" on anyone's list.
+    FINISHED = (Status.COMPLETE, Status.CANCELLED)
     RESCHEDULABLE_DATES = RESCHEDULABLE_DATES
     DATE_NAMES = MILESTONE_DATES
 
@@ -158,6 +174,7 @@ class Milestone(NamesProgrammePeople, models.Model):
                 name="milestone_estimated_cost_not_negative",
                 violation_error_message="The estimated cost cannot be negative.",
             ),
+            DELIVERED_IS_COMPLETE,
         ]
 
     def __str__(self):
@@ -176,19 +193,32 @@ class Milestone(NamesProgrammePeople, models.Model):
             )
 
     @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED
+
+    @property
+    def status_words(self) -> str:
+        """The status as pages and reports print it. Complete with no actual completion date
+        says so in words: the record holds no date, and none is made up."""
+        if self.status == self.Status.COMPLETE and not self.actual_completion.is_dated:
+            return "Complete — date not recorded"
+        return self.get_status_display()
+
+    @property
     def expected_completion(self) -> FuzzyDate:
         """When it will be (or was) done: actual, else forecast, else planned."""
-        for name in ("actual_completion", "forecast_completion", "planned_completion"):
-            value = getattr(self, name)
-            if value.is_dated:
-                return value
-        return self.planned_completion
+        if self.actual_completion.is_dated:
+            return self.actual_completion
+        return lateness.due_date(planned=self.planned_completion, forecast=self.forecast_completion)
 
     def is_late(self, today) -> bool:
-        """Not finished and its planned completion has passed."""
-        if self.status in (self.Status.COMPLETE, self.Status.CANCELLED):
-            return False
-        return self.planned_completion.is_late(today)
+        """See ``core.lateness``: not finished, and past the last day it is now due."""
+        return lateness.is_late(
+            planned=self.planned_completion,
+            forecast=self.forecast_completion,
+            finished=self.is_finished,
+            today=today,
+        )
 
 
 class DateChange(models.Model):

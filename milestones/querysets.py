@@ -1,7 +1,7 @@
 from datetime import date
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, When
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -9,18 +9,38 @@ class MilestoneQuerySet(models.QuerySet):
         return self.filter(service_area__programme=programme)
 
     def unfinished(self) -> "MilestoneQuerySet":
-        return self.exclude(status__in=["complete", "cancelled"])
+        return self.exclude(status__in=self.model.FINISHED)
 
-    def overdue(self, today: date) -> "MilestoneQuerySet":
-        """Unfinished milestones whose planned completion has passed. A date known only to a
-        month or a quarter is late once the whole month or quarter has gone."""
-        return self.unfinished().filter(planned_completion_latest__lt=today)
+    def with_due(self) -> "MilestoneQuerySet":
+        """Annotate ``due_first`` and ``due_last``: the first and last day of the date each
+        milestone is now due, its forecast completion if that has a date, else its planned
+        completion (``core.lateness.due_date``)."""
+        forecast_dated = Q(forecast_completion_earliest__isnull=False) | Q(
+            forecast_completion_latest__isnull=False
+        )
+        return self.annotate(
+            due_first=Case(
+                When(forecast_dated, then=F("forecast_completion_earliest")),
+                default=F("planned_completion_earliest"),
+            ),
+            due_last=Case(
+                When(forecast_dated, then=F("forecast_completion_latest")),
+                default=F("planned_completion_latest"),
+            ),
+        )
+
+    def late(self, today: date) -> "MilestoneQuerySet":
+        """Milestones late on ``today``, as ``core.lateness.is_late`` decides: not finished, and
+        the last day of the date they are now due has passed (a FROM date or no date has no last
+        day, so is never late)."""
+        return self.unfinished().with_due().filter(due_last__lt=today)
 
     def due_between(self, start: date, end: date) -> "MilestoneQuerySet":
-        """Milestones whose planned completion could fall in the period."""
-        return self.filter(
-            Q(planned_completion_latest__gte=start) | Q(planned_completion_latest__isnull=True),
-            planned_completion_earliest__lte=end,
+        """Milestones whose due date (forecast, else planned completion) could fall in the
+        period."""
+        return self.with_due().filter(
+            Q(due_last__gte=start) | Q(due_last__isnull=True),
+            due_first__lte=end,
         )
 
     def with_slipped(self) -> "MilestoneQuerySet":

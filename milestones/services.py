@@ -14,11 +14,21 @@ from core.records import record_create, record_edit
 from .models import DateChange, Milestone, ProgressUpdate
 
 
+def completing(changes: dict) -> dict:
+    """``changes`` (field → value) with the status Complete added when they give an actual
+    completion date and no status: giving the date a milestone was delivered marks it complete.
+    A status given with the date is kept, and the model refuses it unless it is Complete."""
+    actual = changes.get("actual_completion")
+    if actual is not None and actual.is_dated and "status" not in changes:
+        return {**changes, "status": Milestone.Status.COMPLETE}
+    return changes
+
+
 def milestone_create(
     *, service_area, title: str, by=None, at: datetime | None = None, **fields
 ) -> Milestone:
     """A new milestone. Dates are FuzzyDates (``planned_completion=parse("March '10")``)."""
-    milestone = Milestone(service_area=service_area, title=title, **fields)
+    milestone = Milestone(service_area=service_area, title=title, **completing(fields))
     return record_create(record=milestone, by=by, at=at)
 
 
@@ -43,7 +53,6 @@ def milestone_edit(
     milestone complete. Raises ValidationError or ``StaleEdit`` and saves nothing when the edit
     breaks a rule or someone else saved the milestone first.
     """
-    changes = dict(changes)
     moved = [
         name
         for name in Milestone.RESCHEDULABLE_DATES
@@ -52,9 +61,7 @@ def milestone_edit(
     reason = (reason or "").strip()
     if moved and not reason:
         raise ValidationError({moved[0]: "Say why the date is changing."})
-    actual = changes.get("actual_completion")
-    if actual is not None and actual.is_dated and "status" not in changes:
-        changes["status"] = Milestone.Status.COMPLETE
+    changes = completing(changes)
     old_dates = {name: getattr(milestone, name) for name in moved}
 
     record_edit(record=milestone, opened_version=opened_version, changes=changes, by=by, at=at)

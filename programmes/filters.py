@@ -149,7 +149,7 @@ class MilestoneFilter(ProgrammeFilterSet):
         )
 
     def filter_overdue(self, queryset, name, value):
-        return queryset.overdue(timezone.localdate()) if value else queryset
+        return queryset.late(timezone.localdate()) if value else queryset
 
     def filter_slipped(self, queryset, name, value):
         return queryset.slipped() if value else queryset

@@ -587,7 +587,6 @@ class _SeedLoader:
                 service_area=area,
                 title=_as_text(item.get("title")),
                 stage=stage,
-                status=item.get("status") or Milestone.Status.NOT_STARTED,
                 rag=item.get("rag") or "",
                 owner=self.person(item.get("owner")),
                 comment=_as_text(item.get("comment")),
@@ -596,6 +595,9 @@ class _SeedLoader:
                 reports_to=self.meeting(item.get("reports_to")),
                 order=position,
                 at=self.as_at,
+                # With no status written the service decides: Complete if it has an actual
+                # completion date, else Not started.
+                **({"status": item["status"]} if item.get("status") else {}),
                 **dates,
             )
         except ValidationError as error:

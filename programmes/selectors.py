@@ -103,7 +103,7 @@ def my_work(*, user, rights: Rights) -> MyWork:
         mine |= Q(service_area__programme__in=rights.managed_programmes)
     milestones = milestones_with_history().filter(mine).in_report_order()
     soon = milestones.unfinished().due_between(today, today + timedelta(days=DUE_SOON_DAYS))
-    overdue = milestones.overdue(today).order_by("planned_completion_latest", "id")
+    overdue = milestones.late(today).order_by("due_last", "id")
     programmes = list(rights.visible_programmes().select_related("lead_organisation"))
     meetings = list(
         Meeting.objects.filter(body__programme__in=programmes, date__gte=today)
@@ -169,7 +169,7 @@ def current_stage(milestones: list[Milestone]):
     for milestone in staged:
         if milestone.status == Milestone.Status.IN_PROGRESS:
             return milestone.stage
-    unfinished = [m for m in staged if m.status not in ("complete", "cancelled")]
+    unfinished = [m for m in staged if not m.is_finished]
     if unfinished:
         return unfinished[0].stage
     return staged[-1].stage if staged else None

@@ -181,7 +181,7 @@ class MilestoneTable(BaseTable):
     planned_completion = FuzzyDateColumn("planned_completion", verbose_name="Planned completion")
     forecast_completion = FuzzyDateColumn("forecast_completion", verbose_name="Forecast")
     actual_completion = FuzzyDateColumn("actual_completion", verbose_name="Actual completion")
-    status = Column(verbose_name="Status")
+    status = Column(accessor="status_words", verbose_name="Status", order_by=("status",))
     rag = RagColumn(programme_accessor="service_area__programme")
     owner = Column(accessor="owner__name", verbose_name="Owner", order_by=("owner__name",))
     slipped = Column(

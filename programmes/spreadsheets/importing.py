@@ -40,8 +40,8 @@ from core.fuzzydates import FuzzyDate
 from core.money import pounds
 from core.records import record_create, record_edit
 from core.versioning import StaleEdit
-from milestones.models import Milestone
-from milestones.services import milestone_create, milestone_edit, milestone_reschedule
+from milestones.models import DELIVERED_IS_COMPLETE, Milestone
+from milestones.services import completing, milestone_create, milestone_edit, milestone_reschedule
 from programmes.models import (
     Action,
     ImportRecord,
@@ -669,11 +669,15 @@ class MilestoneImport(KindImport):
         wanted.area_mapped = wanted.area is not None
         return super().differences(record, wanted)
 
+    def validate(self, instance, cells: RowCells) -> None:
+        super().validate(instance, cells)
+        try:
+            DELIVERED_IS_COMPLETE.validate(Milestone, instance)
+        except ValidationError as error:
+            cells.problem("status", " ".join(error.messages))
+
     def create(self, wanted: Wanted, cells: RowCells, row: RowPlan) -> None:
-        fields = self.new_fields(wanted)
-        actual = wanted.dates.get("actual_completion")
-        if "status" not in fields and actual is not None and actual.final.is_dated:
-            fields["status"] = Milestone.Status.COMPLETE  # as an edit giving the date does
+        fields = completing(self.new_fields(wanted))  # as milestone_create will save it
         moves = {
             name: [(d, self.run.reason(said), None) for d, said in date_wanted.chain[1:]]
             for name, date_wanted in wanted.dates.items()
@@ -745,7 +749,7 @@ class MilestoneImport(KindImport):
             later[name] = [(d, self.run.reason(said), None) for d, said in steps[1:]]
         if "actual_completion" in changes and "status" in wanted.fields:
             changes["status"] = wanted.fields["status"]  # as the file says, not "complete"
-        self.check(self.trial(record, changes), later, cells)
+        self.check(self.trial(record, completing(changes)), later, cells)
         reason = self.run.reason(first_words[0] if len(first_words) == 1 else "")
         by = self.run.by
 

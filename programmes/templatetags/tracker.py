@@ -3,7 +3,7 @@ status in words and colour, dates as written, financial years."""
 
 from django import template
 
-from core import fuzzydates, money
+from core import fuzzydates, lateness, money
 from core.markdown import render_markdown
 
 register = template.Library()
@@ -29,6 +29,12 @@ def fuzzy(value):
     """A FuzzyDate in report style ("end Jul 2007"); an em dash when there is no date."""
     text = fuzzydates.format(value) if value is not None else ""
     return text or "—"
+
+
+@register.simple_tag
+def late_means():
+    """What "late" and "overdue" count, in the words of the one rule (``core.lateness``)."""
+    return lateness.LATE_MEANS
 
 
 @register.filter

@@ -200,7 +200,7 @@ def build(context: Context) -> ClosureBody:
                     title=m.title,
                     due=date_phrase(m, "planned_completion"),
                     delivered=date_phrase(m, "actual_completion"),
-                    status=m.get_status_display(),
+                    status=m.status_words,
                     comment=m.comment,
                     mark=context.mark("milestone", m.pk),
                 )

@@ -1,6 +1,7 @@
 """The milestones report (seed 000): one table per service area, headed by the area and its
 champions, a row per milestone with its stage, start and completion dates with their slippage in
-words, and the comment / current activity."""
+words, its status (and whether it is late on the as-at date), and the comment / current
+activity."""
 
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ class MilestoneRow:
     forecast: str
     delivered: str
     status: str
+    late: bool
     rag: Rag | None
     owner: str
     reports_to: str
@@ -55,6 +57,7 @@ class MilestonesBody:
     area_heading: str
     stage_heading: str
     areas: list[AreaTable]
+    has_late: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -84,7 +87,8 @@ def milestone_row(context: Context, milestone) -> MilestoneRow:
         completion=date_phrase(milestone, "planned_completion"),
         forecast=date_phrase(milestone, "forecast_completion"),
         delivered=date_phrase(milestone, "actual_completion"),
-        status=milestone.get_status_display(),
+        status=milestone.status_words,
+        late=milestone.is_late(context.options.as_at),
         rag=context.rag(milestone.rag),
         owner=milestone.owner.description if milestone.owner_id else "",
         reports_to=f"{meeting.body.short_name} {meeting.date:%-d %b %Y}" if meeting else "",
@@ -111,4 +115,5 @@ def build(context: Context) -> MilestonesBody:
         area_heading=label,
         stage_heading=programme.stage_label or "Milestone",
         areas=tables,
+        has_late=any(row.late for table in tables for row in table.rows),
     )

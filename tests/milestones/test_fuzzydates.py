@@ -691,22 +691,6 @@ def test_is_dated():
     assert not parse("TBC").is_dated
 
 
-@pytest.mark.parametrize(
-    ("text", "today", "late"),
-    [
-        ("March 2010", D(2010, 3, 31), False),
-        ("March 2010", D(2010, 4, 1), True),
-        ("end July 2007", D(2007, 7, 25), False),
-        ("by March 2008", D(2008, 4, 1), True),
-        ("from April 2008", D(2008, 4, 1), False),
-        ("from April 2008", D(2008, 4, 2), True),
-        ("TBC", D(2100, 1, 1), False),
-    ],
-)
-def test_is_late_when_the_whole_date_is_past(text, today, late):
-    assert parse(text).is_late(today) is late
-
-
 def test_sort_key_puts_undated_last_and_orders_by_latest_then_earliest():
     texts = ["TBC", "2009", "Q1 2009", "by March 2009", "Jan 2009", "from Feb 2009", "Ongoing"]
     ordered = [d.text for d in sorted((parse(t) for t in texts), key=lambda d: d.sort_key)]

@@ -40,7 +40,7 @@ def test_the_database_refuses_a_negative_estimated_cost():
         MilestoneFactory(estimated_cost=Decimal("-1"))
 
 
-def test_overdue_uses_the_whole_of_a_fuzzy_month():
+def test_late_uses_the_whole_of_a_fuzzy_month():
     area = ServiceAreaFactory()
     march = MilestoneFactory(service_area=area, planned_completion=parse("March 2010"))
     MilestoneFactory(
@@ -49,9 +49,9 @@ def test_overdue_uses_the_whole_of_a_fuzzy_month():
     undated = MilestoneFactory(service_area=area, planned_completion=parse("TBC"))
     mine = Milestone.objects.filter(service_area=area)
 
-    assert list(mine.overdue(date(2010, 3, 31))) == []
-    assert list(mine.overdue(date(2010, 4, 1))) == [march]
-    assert undated not in mine.overdue(date(2030, 1, 1))
+    assert list(mine.late(date(2010, 3, 31))) == []
+    assert list(mine.late(date(2010, 4, 1))) == [march]
+    assert undated not in mine.late(date(2030, 1, 1))
     assert march.is_late(date(2010, 4, 1)) and not march.is_late(date(2010, 3, 15))
 
 
@@ -80,6 +80,20 @@ def test_due_between_includes_dates_that_could_fall_in_the_window():
         date(2010, 6, 1), date(2010, 6, 30)
     )
     assert list(found) == [quarter]
+
+
+def test_due_between_goes_by_the_forecast_when_there_is_one():
+    """Planned for March but now forecast for June: due in June (so My work's "due soon" still
+    lists it once it is no longer late), not in March."""
+    area = ServiceAreaFactory()
+    moved = MilestoneFactory(
+        service_area=area,
+        planned_completion=parse("March 2010"),
+        forecast_completion=parse("June 2010"),
+    )
+    mine = Milestone.objects.filter(service_area=area)
+    assert list(mine.due_between(date(2010, 6, 1), date(2010, 6, 30))) == [moved]
+    assert list(mine.due_between(date(2010, 3, 1), date(2010, 3, 31))) == []
 
 
 def test_expected_completion_prefers_actual_then_forecast_then_planned():

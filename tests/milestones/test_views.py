@@ -1,5 +1,6 @@
 """The milestone page and a champion's edit: dates read as written, a reason for every move,
-completion needs its date, no lost updates, and nobody changes what is not theirs."""
+complete with or without its date (never a date with another status), no lost updates, and
+nobody changes what is not theirs."""
 
 import pytest
 from django.urls import reverse
@@ -110,16 +111,40 @@ def test_words_with_no_date_are_kept_and_said_so(champion_client):
     }
 
 
-def test_completing_needs_the_date_it_was_completed(champion_client):
+def test_a_seed_milestone_complete_without_a_date_keeps_its_comment_edit(champion_client):
+    """Seed 002 says "Scope defined" is complete but not when: changing only its comment is
+    saved, and its page says the date was not recorded (no date is made up)."""
+    m = milestone(title="Scope defined")
+    assert m.status == "complete" and not m.actual_completion.text
+    response = champion_client.post(edit_url(m), form_data(m, comment="Signed off by CSG."))
+    assert response.status_code == 302
+    m.refresh_from_db()
+    assert m.comment == "Signed off by CSG." and m.status == "complete"
+    assert not m.actual_completion.is_dated
+    html = champion_client.get(reverse("milestones:detail", kwargs={"pk": m.pk})).content.decode()
+    assert "Complete — date not recorded" in html
+
+
+def test_giving_the_actual_completion_date_marks_it_complete(champion_client):
     m = milestone()
-    response = champion_client.post(edit_url(m), form_data(m, status="complete"))
-    assert "Give the date it was completed." in response.content.decode()
-    response = champion_client.post(
-        edit_url(m), form_data(m, status="complete", actual_completion_text="28/05/2010")
-    )
+    response = champion_client.post(edit_url(m), form_data(m, actual_completion_text="28/05/2010"))
     assert response.status_code == 302
     m.refresh_from_db()
     assert m.status == "complete" and m.actual_completion.earliest.isoformat() == "2010-05-28"
+
+
+def test_a_delivered_milestone_cannot_take_another_status(champion_client):
+    m = milestone()
+    services.milestone_edit(
+        milestone=m, opened_version=m.version, changes={"actual_completion": parse("28/05/2010")}
+    )
+    response = champion_client.post(edit_url(m), form_data(m, status="in_progress"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'href="#id_status"' in html
+    assert "It has an actual completion date, so its status is Complete" in html
+    m.refresh_from_db()
+    assert m.status == "complete"
 
 
 def test_completion_before_start_is_refused_with_the_rule_in_words(champion_client):

@@ -30,10 +30,11 @@ def violations(instance, *, in_python: bool) -> set[str]:
     return broken
 
 
-def milestone(**dates):
+def milestone(status="complete", **dates):
     return Milestone(
         service_area=ServiceAreaFactory.build(),
         title="Stage 1",
+        status=status,
         **{name: parse(text) for name, text in dates.items()},
     )
 
@@ -50,6 +51,17 @@ CASES = [
         milestone(actual_start="12/12/06", actual_completion="1/12/06"),
         {"milestone_actual_completion_not_before_actual_start"},
     ),
+    (milestone(actual_completion="1/12/06"), set()),
+    (milestone(status="complete"), set()),  # complete, the date not recorded
+    (
+        milestone(status="in_progress", actual_completion="1/12/06"),
+        {"milestone_delivered_is_complete"},
+    ),
+    (
+        milestone(status="cancelled", actual_completion="by December 2006"),
+        {"milestone_delivered_is_complete"},
+    ),
+    (milestone(status="on_hold", actual_completion="Awaiting sign-off"), set()),  # no date
     (Milestone(title="x", estimated_cost=Decimal("-1")), {"milestone_estimated_cost_not_negative"}),
     (Milestone(title="x", estimated_cost=Decimal("0")), set()),
     (DateChange(reason=""), {"datechange_has_reason"}),

@@ -77,7 +77,7 @@ def test_due_between_wants_the_dates_in_order(manager_client):
 
 
 def test_overdue_filter_matches_the_queryset(manager_client, agma):
-    expected = Milestone.objects.for_programme(agma).overdue(timezone.localdate()).count()
+    expected = Milestone.objects.for_programme(agma).late(timezone.localdate()).count()
     response = manager_client.get(milestones_url(overdue="on"))
     assert len(rows_of(response)) == expected
     assert all("Complete" not in row for row in rows_of(response))

@@ -115,7 +115,7 @@ def test_timeline_of_one_area(reader_client, own_area):
     rows = rows_of(response)
     assert rows == [
         "Transactional HR",
-        "Scope defined Jun 2009 Jul 2009 — — — Complete",
+        "Scope defined Jun 2009 Jul 2009 — — — Complete — date not recorded",
         "Stage 0-1 Sep 2009 Jun 2010 — — — In progress",
     ]
 

@@ -532,3 +532,40 @@ def test_date_changes_history_waits_on_the_milestone_and_counts_nothing_itself(a
     plan = preview(data, agma)
     assert DateChange.objects.filter(milestone__service_area__programme=agma).exists()
     assert all(row.sheet != "Date changes" for row in plan.rows)
+
+
+def test_a_row_complete_with_no_date_comes_in_complete_with_no_date(fresh_programme):
+    rows = [
+        ["Service Area", "Milestone", "Completion date", "Status", "Actual completion"],
+        ["VPMM", "Scope defined", "July 2009", "Complete", ""],
+    ]
+    record = commit(workbook({"Tracker": rows}), fresh_programme)
+    assert record.created == 1
+    (scope,) = Milestone.objects.for_programme(fresh_programme)
+    assert scope.status == "complete" and not scope.actual_completion.text
+    assert scope.status_words == "Complete — date not recorded"
+
+
+def test_a_row_with_a_delivery_date_and_another_status_is_refused_and_says_why(fresh_programme):
+    rows = [
+        ["Service Area", "Milestone", "Status", "Actual completion"],
+        ["VPMM", "Stage 0", "In progress", "18/12/2009"],
+    ]
+    before = snapshot()
+    plan = preview(workbook({"Tracker": rows}), fresh_programme)
+    assert [(p.row, p.column, p.message) for p in plan.all_problems] == [
+        (
+            2,
+            "C (Status)",
+            "It has an actual completion date, so its status is Complete: clear the actual "
+            "completion date to give it another status.",
+        )
+    ]
+    assert snapshot() == before
+
+
+def test_a_row_with_a_delivery_date_and_no_status_column_comes_in_complete(fresh_programme):
+    rows = [["Service Area", "Milestone", "Actual completion"], ["VPMM", "Stage 0", "18/12/2009"]]
+    commit(workbook({"Tracker": rows}), fresh_programme)
+    (stage_0,) = Milestone.objects.for_programme(fresh_programme)
+    assert stage_0.status == "complete" and stage_0.actual_completion.earliest == date(2009, 12, 18)
