@@ -5,20 +5,20 @@ anywhere, so WeasyPrint draws it exactly as a browser does. Every drawing has a 
 ``<desc>`` and prints its figures as words beside the shapes; the pages that show a drawing also
 show the same figures in a table, so a chart is never the only place a number appears.
 
-The figures come from the functions here too (``savings_years``, ``risk_heatmap``,
-``timeline_rows``), so a table and its drawing can never disagree.
+The figures come from the same functions as the tables (``core.savings.by_year``,
+``risk_heatmap``, ``timeline_rows``), so a table and its drawing can never disagree.
 """
 
 import calendar
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from core import fuzzydates
+from core import fuzzydates, savings
 from core.fuzzydates import FuzzyDate
 from core.money import pounds_short
 
@@ -30,58 +30,6 @@ GRID = "#b1b4b6"
 
 # --------------------------------------------------------------------------------------------------
 # Savings by financial year
-
-
-@dataclass
-class SavingsYear:
-    """The savings lines of one financial year added up, with the running totals since the
-    first year that has any figures."""
-
-    year: int
-    target: Decimal | None = None
-    forecast: Decimal | None = None
-    achieved: Decimal | None = None
-    shortfall: Decimal | None = None
-    cumulative_target: Decimal | None = None
-    cumulative_achieved: Decimal | None = None
-    lines: list = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return fuzzydates.financial_year_label(self.year)
-
-
-def _add(total: Decimal | None, value: Decimal | None) -> Decimal | None:
-    if value is None:
-        return total
-    return value if total is None else total + value
-
-
-def savings_years(lines: Iterable) -> list[SavingsYear]:
-    """Savings lines with a financial year, added up by year, oldest first.
-
-    The shortfall of a year is the sum of its lines' shortfalls (target less what is achieved,
-    or forecast until then; see ``SavingsLine.shortfall``); it is ``None`` when no line has
-    both a target and a figure to set against it. Lines without a year are left out: list
-    them separately with their notes."""
-    years: dict[int, SavingsYear] = {}
-    for line in lines:
-        if line.financial_year is None:
-            continue
-        year = years.setdefault(line.financial_year, SavingsYear(line.financial_year))
-        year.lines.append(line)
-        year.target = _add(year.target, line.target)
-        year.forecast = _add(year.forecast, line.forecast)
-        year.achieved = _add(year.achieved, line.achieved)
-        year.shortfall = _add(year.shortfall, line.shortfall)
-    ordered = [years[key] for key in sorted(years)]
-    target = achieved = None
-    for year in ordered:
-        target = _add(target, year.target)
-        achieved = _add(achieved, year.achieved)
-        year.cumulative_target = target
-        year.cumulative_achieved = achieved
-    return ordered
 
 
 def _nice_step(value: Decimal) -> Decimal:
@@ -132,7 +80,7 @@ def savings_chart_svg(programme, *, lines=None) -> SafeString:
     savings lines; pass a selection (one kind, one service area) to draw only those."""
     if lines is None:
         lines = programme.savingslines.all()
-    years = savings_years(lines)
+    years = savings.by_year(lines)
     ident = f"savings-chart-{programme.pk}"
     title = f"{programme.name}: savings by financial year"
     if not years:

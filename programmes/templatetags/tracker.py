@@ -3,7 +3,7 @@ status in words and colour, dates as written, financial years."""
 
 from django import template
 
-from core import fuzzydates, money
+from core import fuzzydates, money, savings
 from core.markdown import render_markdown
 
 register = template.Library()
@@ -22,6 +22,12 @@ def pounds(value):
 @register.filter
 def pounds_short(value):
     return money.pounds_short(value)
+
+
+@register.simple_tag
+def shortfall_meaning():
+    """What a savings shortfall is, in the words every page and report prints."""
+    return savings.SHORTFALL_MEANING
 
 
 @register.filter

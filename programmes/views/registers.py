@@ -23,7 +23,7 @@ from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from core import records
+from core import records, savings
 from core.audit import AUDIT_LENGTH, audit_trail
 from core.versioning import StaleEdit, conflict_summary
 from milestones.models import Milestone
@@ -216,21 +216,6 @@ class RiskRegisterView(FilteredListMixin, RegisterMixin, SingleTableMixin, Filte
 # Savings
 
 
-@dataclass
-class SavingsKind:
-    label: str
-    years: list
-    totals: dict
-
-
-def savings_totals(years) -> dict:
-    totals = {}
-    for name in ("target", "forecast", "achieved", "shortfall"):
-        values = [getattr(year, name) for year in years if getattr(year, name) is not None]
-        totals[name] = sum(values, Decimal(0)) if values else None
-    return totals
-
-
 class SavingsView(RegisterMixin, TemplateView):
     """Savings by financial year (cashable and non-cashable apart), cumulative, the lines with
     no year, the chart, every line, and the re-allocations."""
@@ -244,11 +229,7 @@ class SavingsView(RegisterMixin, TemplateView):
                 "financial_year", "order", "id"
             )
         )
-        kinds = []
-        for kind, label in SavingsLine.Kind.choices:
-            years = charts.savings_years(line for line in lines if line.kind == kind)
-            if years:
-                kinds.append(SavingsKind(label, years, savings_totals(years)))
+        kinds = savings.by_kind_and_year(lines, SavingsLine.Kind.choices)
         table = SavingsLineTable(
             lines,
             caption=f"Every savings line of {self.programme.name}",

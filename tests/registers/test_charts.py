@@ -2,7 +2,6 @@
 
 import xml.etree.ElementTree as ET
 from datetime import date
-from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -50,33 +49,6 @@ def test_savings_chart_of_chosen_lines_and_of_none():
     assert "£738k" in words and "£1.316m" not in words
     empty = parsed(charts.savings_chart_svg(programme, lines=[]))
     assert "No savings by financial year are recorded." in texts(empty)
-
-
-def line(year, kind="cashable", target=None, forecast=None, achieved=None):
-    return SavingsLine(
-        financial_year=year,
-        kind=kind,
-        target=target and Decimal(target),
-        forecast=forecast and Decimal(forecast),
-        achieved=achieved and Decimal(achieved),
-    )
-
-
-def test_savings_years_add_up_and_run_cumulatively():
-    years = charts.savings_years(
-        [
-            line(2009, target="100", achieved="60"),
-            line(2009, target="50", forecast="50"),
-            line(2008, target="10", achieved="20"),
-            line(None, achieved="999"),
-        ]
-    )
-    assert [year.label for year in years] == ["2008/09", "2009/10"]
-    y2009 = years[1]
-    assert (y2009.target, y2009.forecast, y2009.achieved) == (150, 50, 60)
-    assert y2009.shortfall == 40  # 40 short on one line, none on the other
-    assert years[0].shortfall == 0  # achieved more than the target: no shortfall
-    assert (y2009.cumulative_target, y2009.cumulative_achieved) == (160, 80)
 
 
 @pytest.mark.parametrize(

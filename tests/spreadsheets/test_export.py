@@ -176,6 +176,7 @@ def test_the_whole_programme_workbook_has_a_sheet_per_kind_and_explains_each_col
         "Date changes",
         "Risks",
         "Savings",
+        "Savings by financial year",
         "Savings re-allocations",
         "Budget",
         "Actions",
