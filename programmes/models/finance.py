@@ -87,13 +87,9 @@ class SavingsLine(FinancialYearMixin, ProgrammeOrServiceArea):
         return f"{self.get_kind_display()} savings {year}: target {self.target}"
 
     @property
-    def expected(self) -> Decimal | None:
-        """Achieved if recorded, else the forecast (``core.savings``)."""
-        return savings.expected(self)
-
-    @property
     def shortfall(self) -> Decimal | None:
-        """Target less what is expected; ``None`` without both (``core.savings``)."""
+        """Target less achieved (or, until then, forecast); ``None`` without both. The rule
+        lives in ``core.savings``."""
         return savings.shortfall(self)
 
 
