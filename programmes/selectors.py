@@ -189,6 +189,13 @@ def savings_summary(programme: Programme, today: date) -> SavingsSummary | None:
     )
 
 
+def red_risks(programme: Programme) -> list[Risk]:
+    """Open risks the programme's risk matrix rates red (``Programme.risk_rating``), as the
+    heat map and the reports count them, whatever status their officers chose."""
+    risks = Risk.objects.filter(programme=programme, is_open=True).select_related("service_area")
+    return [risk for risk in risks if programme.risk_rating(risk).is_red]
+
+
 def programme_overview(*, programme: Programme) -> Overview:
     today = timezone.localdate()
     stages = list(programme.stages.all())
@@ -227,11 +234,7 @@ def programme_overview(*, programme: Programme) -> Overview:
         completed=sum(1 for m in milestones if m.status == Milestone.Status.COMPLETE),
         total=len(milestones),
         savings=savings_summary(programme, today),
-        red_risks=list(
-            Risk.objects.filter(programme=programme, is_open=True, rag="red").select_related(
-                "service_area"
-            )
-        ),
+        red_risks=red_risks(programme),
         meetings=upcoming,
         last_meeting=last,
         updates_due=due,

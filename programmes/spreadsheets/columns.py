@@ -559,6 +559,17 @@ RISKS = Sheet(
         ),
         rag_column("risk"),
         Column(
+            "rating",
+            "Rating (likelihood × impact)",
+            "The RAG the programme's risk matrix gives the likelihood and impact (the RAG status "
+            "chosen where they are not assessed): what the heat map and the count of red risks "
+            "go by. Worked out, not read back.",
+            lambda record, programme: programme.risk_rating(record).rating,
+            cell=RAG,
+            width=13,
+            importable=False,
+        ),
+        Column(
             "review_date",
             "Review date",
             "When the risk is next reviewed.",

@@ -49,6 +49,18 @@ def rag(rating, programme=None):
     return {"rating": rating, "label": label}
 
 
+@register.inclusion_tag("includes/risk_rating.html")
+def risk_rating(risk, programme):
+    """A risk's rating on the programme's matrix as a RAG badge, and the status its officer
+    chose in words when that differs."""
+    rated = programme.risk_rating(risk)
+    return {
+        "rating": rated.rating,
+        "label": programme.rag_label(rated.rating),
+        "chosen": programme.rag_label(rated.status) if rated.disagrees else "",
+    }
+
+
 @register.filter
 def who(user, nobody="—"):
     """A login as a person's name: full name, else user name, else ``nobody``."""

@@ -202,10 +202,10 @@ class RiskRegisterView(FilteredListMixin, RegisterMixin, SingleTableMixin, Filte
                 "likelihood": label(risk.likelihood) or "not assessed",
                 "impact": label(risk.impact) or "not assessed",
             }
-            for risk in charts.unplaced_risks(open_risks)
+            for risk in charts.unplaced_risks(open_risks, self.programme)
         ]
         return super().get_context_data(
-            heatmap=charts.risk_heatmap(open_risks, self.programme.risk_levels()),
+            heatmap=charts.risk_heatmap(open_risks, self.programme),
             levels=self.programme.risk_levels(),
             unplaced=unplaced,
             **kwargs,
@@ -544,6 +544,8 @@ class RecordCreateView(RegisterMixin, FormView):
             messages.info(self.request, "Nothing was changed.")
         else:
             messages.success(self.request, self.saved_message(record))
+            if warning := getattr(form, "warning", ""):  # saved, but worth a second look
+                messages.warning(self.request, warning)
         return redirect(self.list_url())
 
     def save(self, form):

@@ -60,7 +60,10 @@ class RiskRow:
     impact_note: str
     lead_officer: str
     moderating_factors: str  # Markdown
-    rag: Rag | None
+    rating: Rag | None  # on the programme's risk matrix: what the heat map and red counts use
+    rag: Rag | None  # the RAG status the officer chose
+    rating_differs: bool  # the officer chose a status other than the matrix's rating
+    is_red: bool  # the rating is red: counted among the red risks
     review_date: date | None
     is_open: bool
     mark: str
@@ -126,13 +129,15 @@ def reallocations(context: Context) -> list[ReallocationRow]:
 
 
 def risk_rows(context: Context) -> list[RiskRow]:
-    """The risk log, open risks first, each with a reference ("R1") the heat map uses."""
+    """The risk log, open risks first, each with a reference ("R1") the heat map uses, its
+    rating on the programme's risk matrix and the status its officer chose."""
     risks = scoped(
         Risk.objects.filter(programme=context.programme).select_related("service_area"),
         context.options,
     )
     programme = context.programme
     ordered = sorted(risks, key=lambda risk: not risk.is_open)
+    rated = {risk.pk: programme.risk_rating(risk) for risk in ordered}
     return [
         RiskRow(
             id=risk.pk,
@@ -148,7 +153,10 @@ def risk_rows(context: Context) -> list[RiskRow]:
             impact_note=risk.impact_note,
             lead_officer=risk.lead_officer,
             moderating_factors=risk.moderating_factors,
+            rating=context.rag(rated[risk.pk].rating),
             rag=context.rag(risk.rag),
+            rating_differs=rated[risk.pk].disagrees,
+            is_red=rated[risk.pk].is_red,
             review_date=risk.review_date,
             is_open=risk.is_open,
             mark=context.mark("risk", risk.pk),

@@ -51,39 +51,33 @@ def test_savings_chart_of_chosen_lines_and_of_none():
     assert "No savings by financial year are recorded." in texts(empty)
 
 
-@pytest.mark.parametrize(
-    ("likelihood", "impact", "size", "word"),
-    [
-        (1, 1, 3, "Low"),
-        (1, 2, 3, "Low"),
-        (1, 3, 3, "Medium"),
-        (2, 2, 3, "Medium"),
-        (2, 3, 3, "High"),
-        (3, 3, 3, "High"),
-        (2, 2, 5, "Low"),
-        (1, 5, 5, "Medium"),
-        (3, 4, 5, "Medium"),
-        (3, 5, 5, "High"),
-        (5, 5, 5, "High"),
-    ],
-)
-def test_heat_bands(likelihood, impact, size, word):
-    assert charts.heat_band(likelihood, impact, size) == word
-
-
-def test_heat_map_rows_most_likely_first():
+def test_heat_map_rows_most_likely_first_rated_on_the_programmes_matrix():
     risks = [
         SimpleNamespace(title="A", likelihood=3, impact=3),
         SimpleNamespace(title="B", likelihood=1, impact=2),
         SimpleNamespace(title="C", likelihood=None, impact=2),
     ]
-    levels = [(1, "Low"), (2, "Medium"), (3, "High")]
-    rows = charts.risk_heatmap(risks, levels)
+    programme = Programme(name="P", rag_labels={"red": "Urgent Action"})
+    rows = charts.risk_heatmap(risks, programme)
     assert [row.label for row in rows] == ["High", "Medium", "Low"]
     top_right = rows[0].cells[2]
-    assert (top_right.word, top_right.css, top_right.count) == ("High", "rag-red", 1)
+    assert (top_right.word, top_right.css, top_right.count) == ("Urgent Action", "rag-red", 1)
     assert [risk.title for risk in rows[2].cells[1].risks] == ["B"]
-    assert [risk.title for risk in charts.unplaced_risks(risks)] == ["C"]
+    assert [risk.title for risk in charts.unplaced_risks(risks, programme)] == ["C"]
+
+
+def test_a_programmes_own_matrix_colours_the_heat_map():
+    programme = Programme(
+        name="P",
+        risk_matrix=[
+            ["amber", "amber", "red"],
+            ["green", "amber", "amber"],
+            ["green", "green", "green"],
+        ],
+    )
+    rows = charts.risk_heatmap([], programme)
+    assert [cell.rating for cell in rows[0].cells] == ["amber", "amber", "red"]
+    assert [cell.word for cell in rows[2].cells] == ["Green", "Green", "Green"]
 
 
 @pytest.mark.django_db
