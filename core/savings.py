@@ -20,10 +20,12 @@ The rule (DOMAIN.md: shortfall = target − achieved):
   its own financial year only: a recurring saving counts again in a later year only where a line
   for that year records it (Wigan's "£1.316m in 2008/09, further reduction of £1.25m in 2009/10
   ... total savings of £3.816 million" is the plain sum). Nothing is carried forward for it.
+- Callers choose the set: the savings page, the workbook and the committee report keep cashable
+  and non-cashable apart; the overview's year and the savings reports' year totals add both.
 
 Lines are anything with ``target``, ``forecast`` and ``achieved`` (``Decimal`` or ``None``) and,
 for ``by_year``, ``financial_year`` (the year it starts in, or ``None``): a ``SavingsLine``, or a
-``Figures`` in tests and imports.
+``Figures`` of plain values.
 """
 
 from collections.abc import Iterable
@@ -83,7 +85,6 @@ class SavingsPosition:
     target_without_figures: Decimal | None
     # Expected savings of lines with no target (an underspend, a one-off): not in ``expected``.
     without_target: Decimal | None
-    line_count: int = 0
 
     @classmethod
     def of(cls, lines: Iterable[HasFigures]) -> "SavingsPosition":
@@ -102,17 +103,12 @@ class SavingsPosition:
             shortfall=shortfall,
             target_without_figures=_sum(line.target for line in targeted if expected(line) is None),
             without_target=_sum(expected(line) for line in lines if line.target is None),
-            line_count=len(lines),
         )
 
     @property
     def expected_in_all(self) -> Decimal | None:
         """Expected savings of every line, with a target or without."""
         return _sum((self.expected, self.without_target))
-
-    @property
-    def has_figures(self) -> bool:
-        return any(value is not None for value in (self.target, self.forecast, self.achieved))
 
 
 def shortfall(line: HasFigures) -> Decimal | None:

@@ -64,7 +64,7 @@ def test_no_figures_are_none_not_zero():
     position = SavingsPosition.of([line(target="100")])
     assert (position.forecast, position.achieved, position.shortfall) == (None, None, None)
     empty = SavingsPosition.of([])
-    assert (empty.target, empty.shortfall, empty.has_figures) == (None, None, False)
+    assert (empty.target, empty.forecast, empty.shortfall) == (None, None, None)
 
 
 def test_by_year_adds_up_each_year_and_runs_cumulatively():
