@@ -38,7 +38,7 @@ class FuzzyDateModelForm(forms.ModelForm):
             date_name = name.removesuffix("_text")
             if date_name in self.fuzzy_dates:
                 changes[date_name] = getattr(self.instance, date_name)
-            else:
+            elif name in self.cleaned_data:  # a field that failed validation has no value yet
                 changes[name] = self.cleaned_data[name]
         return changes
 

@@ -189,6 +189,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
                     "rag_scale",
                     "rag_labels",
                     "risk_scale",
+                    "risk_matrix",
                     "quarters",
                 )
             },

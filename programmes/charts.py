@@ -5,22 +5,23 @@ anywhere, so WeasyPrint draws it exactly as a browser does. Every drawing has a 
 ``<desc>`` and prints its figures as words beside the shapes; the pages that show a drawing also
 show the same figures in a table, so a chart is never the only place a number appears.
 
-The figures come from the functions here too (``savings_years``, ``risk_heatmap``,
-``timeline_rows``), so a table and its drawing can never disagree.
+The figures come from the same functions as the tables (``core.savings.by_year``,
+``risk_heatmap``, ``timeline_rows``), so a table and its drawing can never disagree.
 """
 
 import calendar
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from core import fuzzydates
+from core import fuzzydates, savings
 from core.fuzzydates import FuzzyDate
 from core.money import pounds_short
+from core.risk_rating import is_placed
 
 FONT = "Helvetica, Arial, sans-serif"
 INK = "#0b0c0c"
@@ -30,58 +31,6 @@ GRID = "#b1b4b6"
 
 # --------------------------------------------------------------------------------------------------
 # Savings by financial year
-
-
-@dataclass
-class SavingsYear:
-    """The savings lines of one financial year added up, with the running totals since the
-    first year that has any figures."""
-
-    year: int
-    target: Decimal | None = None
-    forecast: Decimal | None = None
-    achieved: Decimal | None = None
-    shortfall: Decimal | None = None
-    cumulative_target: Decimal | None = None
-    cumulative_achieved: Decimal | None = None
-    lines: list = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return fuzzydates.financial_year_label(self.year)
-
-
-def _add(total: Decimal | None, value: Decimal | None) -> Decimal | None:
-    if value is None:
-        return total
-    return value if total is None else total + value
-
-
-def savings_years(lines: Iterable) -> list[SavingsYear]:
-    """Savings lines with a financial year, added up by year, oldest first.
-
-    The shortfall of a year is the sum of its lines' shortfalls (target less what is achieved,
-    or forecast until then; see ``SavingsLine.shortfall``); it is ``None`` when no line has
-    both a target and a figure to set against it. Lines without a year are left out: list
-    them separately with their notes."""
-    years: dict[int, SavingsYear] = {}
-    for line in lines:
-        if line.financial_year is None:
-            continue
-        year = years.setdefault(line.financial_year, SavingsYear(line.financial_year))
-        year.lines.append(line)
-        year.target = _add(year.target, line.target)
-        year.forecast = _add(year.forecast, line.forecast)
-        year.achieved = _add(year.achieved, line.achieved)
-        year.shortfall = _add(year.shortfall, line.shortfall)
-    ordered = [years[key] for key in sorted(years)]
-    target = achieved = None
-    for year in ordered:
-        target = _add(target, year.target)
-        achieved = _add(achieved, year.achieved)
-        year.cumulative_target = target
-        year.cumulative_achieved = achieved
-    return ordered
 
 
 def _nice_step(value: Decimal) -> Decimal:
@@ -132,7 +81,7 @@ def savings_chart_svg(programme, *, lines=None) -> SafeString:
     savings lines; pass a selection (one kind, one service area) to draw only those."""
     if lines is None:
         lines = programme.savingslines.all()
-    years = savings_years(lines)
+    years = savings.by_year(lines)
     ident = f"savings-chart-{programme.pk}"
     title = f"{programme.name}: savings by financial year"
     if not years:
@@ -221,8 +170,12 @@ class HeatCell:
     likelihood_label: str
     impact_label: str
     risks: list
-    word: str  # "High", "Medium", "Low": how serious this combination is
-    css: str  # the colour class (the word is always printed too)
+    rating: str  # the RAG code the programme's risk matrix gives this combination
+    word: str  # the rating in the programme's words ("Red", "Urgent Action"): always printed
+
+    @property
+    def css(self) -> str:
+        return f"rag-{self.rating}"
 
     @property
     def count(self) -> int:
@@ -236,36 +189,22 @@ class HeatRow:
     cells: list[HeatCell]
 
 
-HEAT_BANDS = {"High": "rag-red", "Medium": "rag-amber", "Low": "rag-green"}
-
-
-def heat_band(likelihood: int, impact: int, scale_size: int) -> str:
-    """How serious a likelihood-by-impact combination is on a scale of ``scale_size`` levels:
-    on High/Medium/Low, 1-2 is Low, 3-4 Medium, 6-9 High; on 1 to 5, up to 4 is Low, 5-12
-    Medium, 15 and over High."""
-    score = likelihood * impact
-    if score >= 0.6 * scale_size * scale_size:
-        return "High"
-    if score <= scale_size - 1:
-        return "Low"
-    return "Medium"
-
-
-def risk_heatmap(risks: Iterable, levels: Sequence[tuple[int, str]]) -> list[HeatRow]:
+def risk_heatmap(risks: Iterable, programme) -> list[HeatRow]:
     """Rows for a likelihood-by-impact table: the most likely first, each cell holding its risks
-    (in the order given), a word for how serious the combination is and a colour class.
-    ``levels`` is ``programme.risk_levels()``, lowest first. Risks without a likelihood or an
-    impact are not placed (see ``unplaced_risks``)."""
+    (in the order given) and its rating on the programme's risk matrix (``core.risk_rating``),
+    the same rating the register and the reports give each risk in it. Risks without a
+    likelihood or an impact are not placed (see ``unplaced_risks``)."""
+    levels = programme.risk_levels()
+    matrix = programme.risk_matrix_grid()
     placed: dict[tuple[int, int], list] = {}
     for risk in risks:
-        if risk.likelihood is not None and risk.impact is not None:
+        if is_placed(risk.likelihood, risk.impact, len(levels)):
             placed.setdefault((risk.likelihood, risk.impact), []).append(risk)
-    size = len(levels)
     rows = []
     for likelihood, likelihood_label in reversed(levels):
         cells = []
         for impact, impact_label in levels:
-            word = heat_band(likelihood, impact, size)
+            rating = matrix[likelihood - 1][impact - 1]
             cells.append(
                 HeatCell(
                     likelihood=likelihood,
@@ -273,17 +212,18 @@ def risk_heatmap(risks: Iterable, levels: Sequence[tuple[int, str]]) -> list[Hea
                     likelihood_label=likelihood_label,
                     impact_label=impact_label,
                     risks=placed.get((likelihood, impact), []),
-                    word=word,
-                    css=HEAT_BANDS[word],
+                    rating=rating,
+                    word=programme.rag_label(rating),
                 )
             )
         rows.append(HeatRow(likelihood=likelihood, label=likelihood_label, cells=cells))
     return rows
 
 
-def unplaced_risks(risks: Iterable) -> list:
-    """The risks a heat map cannot place: no likelihood or no impact recorded."""
-    return [risk for risk in risks if risk.likelihood is None or risk.impact is None]
+def unplaced_risks(risks: Iterable, programme) -> list:
+    """The risks a heat map cannot place: no likelihood or impact on the programme's scale."""
+    size = len(programme.risk_levels())
+    return [risk for risk in risks if not is_placed(risk.likelihood, risk.impact, size)]
 
 
 # --------------------------------------------------------------------------------------------------

@@ -282,9 +282,31 @@ class RiskCreateForm(RecordForm):
         self.fields["likelihood"].choices = levels
         self.fields["impact"].choices = levels
 
+    @property
+    def warning(self) -> str:
+        """Words for when the RAG status chosen differs from the rating the programme's risk
+        matrix gives the likelihood and impact: a warning, not an error (an officer may keep a
+        status the matrix does not give), shown on the form and after saving."""
+        return rating_warning(self.programme, self.instance)
+
 
 class RiskEditForm(VersionedEditMixin, RiskCreateForm):
     pass
+
+
+def rating_warning(programme, risk) -> str:
+    rated = programme.risk_rating(risk)
+    if not rated.disagrees:
+        return ""
+    rating = programme.rag_label(rated.rating)
+    return (
+        f"Its likelihood ({programme.risk_level_label(risk.likelihood)}) and impact "
+        f"({programme.risk_level_label(risk.impact)}) give this risk a rating of {rating} on "
+        f"the programme's risk matrix, but its RAG status is "
+        f"{programme.rag_label(rated.status)}. The heat map, the count of red risks and the "
+        f"reports go by the rating, {rating}; the status is shown beside it. If mitigations make "
+        "the risk less likely or less harmful, lower its likelihood or impact instead."
+    )
 
 
 # --------------------------------------------------------------------------------------------------

@@ -4,12 +4,12 @@ service-area page. Each runs a fixed number of queries whatever the size of the 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from core.fuzzydates import financial_year_label, financial_year_of
+from core.savings import SavingsPosition
 from milestones.models import DateChange, Milestone, ProgressUpdate, ReportingPeriod
 
 from .models import (
@@ -137,10 +137,7 @@ class MatrixRow:
 class SavingsSummary:
     year_label: str
     is_current_year: bool
-    target: Decimal
-    forecast: Decimal
-    achieved: Decimal
-    shortfall: Decimal
+    figures: SavingsPosition  # the year's totals and shortfall (``core.savings``)
 
 
 @dataclass
@@ -185,22 +182,18 @@ def savings_summary(programme: Programme, today: date) -> SavingsSummary | None:
     years = {line.financial_year for line in lines}
     year = this_year if this_year in years else max(years)
     chosen = [line for line in lines if line.financial_year == year]
-
-    def total(values):
-        return sum((v for v in values if v is not None), Decimal(0))
-
-    target = total(line.target for line in chosen)
-    forecast = total(line.forecast for line in chosen)
-    achieved = total(line.achieved for line in chosen)
-    expected = total(line.expected for line in chosen)
     return SavingsSummary(
         year_label=financial_year_label(year),
         is_current_year=year == this_year,
-        target=target,
-        forecast=forecast,
-        achieved=achieved,
-        shortfall=max(target - expected, Decimal(0)),
+        figures=SavingsPosition.of(chosen),
     )
+
+
+def red_risks(programme: Programme) -> list[Risk]:
+    """Open risks the programme's risk matrix rates red (``Programme.risk_rating``), as the
+    heat map and the reports count them, whatever status their officers chose."""
+    risks = Risk.objects.filter(programme=programme, is_open=True).select_related("service_area")
+    return [risk for risk in risks if programme.risk_rating(risk).is_red]
 
 
 def programme_overview(*, programme: Programme) -> Overview:
@@ -241,11 +234,7 @@ def programme_overview(*, programme: Programme) -> Overview:
         completed=sum(1 for m in milestones if m.status == Milestone.Status.COMPLETE),
         total=len(milestones),
         savings=savings_summary(programme, today),
-        red_risks=list(
-            Risk.objects.filter(programme=programme, is_open=True, rag="red").select_related(
-                "service_area"
-            )
-        ),
+        red_risks=red_risks(programme),
         meetings=upcoming,
         last_meeting=last,
         updates_due=due,

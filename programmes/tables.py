@@ -213,7 +213,8 @@ class RiskTable(BaseTable):
     )
     likelihood = Column(verbose_name="Likelihood", empty_values=())
     impact = Column(verbose_name="Impact", empty_values=())
-    rag = RagColumn()
+    rating = Column(verbose_name="Rating (likelihood × impact)", empty_values=(), orderable=False)
+    rag = RagColumn(verbose_name="RAG status chosen")
     lead_officer = Column(verbose_name="Lead officer")
     moderating_factors = MarkdownColumn(verbose_name="Moderating factors", orderable=False)
     review_date = Column(verbose_name="Review date")
@@ -236,6 +237,22 @@ class RiskTable(BaseTable):
 
     def render_impact(self, value, record):
         return self._level(value, record.impact_note)
+
+    def render_rating(self, record):
+        """The matrix's rating (``Programme.risk_rating``): what the heat map and the red-risk
+        counts go by."""
+        rated = self.programme.risk_rating(record)
+        badge = rag_badge(rated.rating, self.programme)
+        if rated.rating and not rated.from_matrix:
+            return format_html('{}<div class="small">As chosen: not assessed</div>', badge)
+        return badge
+
+    def render_rag(self, record):
+        rated = self.programme.risk_rating(record)
+        badge = rag_badge(record.rag, self.programme)
+        if rated.disagrees:
+            return format_html('{}<div class="small">Differs from the rating</div>', badge)
+        return badge
 
     def render_review_date(self, value):
         return value.strftime("%d/%m/%Y")

@@ -7,13 +7,14 @@ data. Moves of dates come from the milestones' DateChange records, which carry t
 
 - Milestones: dates moved (slipped later, brought forward, or changed), completed, newly at risk
   (rated Red or Amber/Red, or marked "will not be met"), added and removed.
-- Risks: added, closed, reopened, rating changed, removed.
+- Risks: added, closed, reopened, re-rated (on the risk matrix, or the status chosen), removed.
 - Savings: lines added or removed, and changes to a line's target, forecast or achieved amount.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from types import SimpleNamespace
 
 from core.fuzzydates import FuzzyDate
 from core.slippage import direction
@@ -239,8 +240,18 @@ def scoped_history(model, programme, area_names: dict, whole_programme: bool):
     return history
 
 
+def risk_rating_words(programme, values: dict) -> str:
+    """A risk's rating on the programme's matrix, with the status chosen when it differs:
+    "Red (status chosen: Amber)"."""
+    rated = programme.risk_rating(SimpleNamespace(**values))
+    words = programme.rag_label(rated.rating) or "Not rated"
+    if rated.disagrees:
+        words += f" (status chosen: {programme.rag_label(rated.status)})"
+    return words
+
+
 def risk_changes(summary, programme, since, area_names, whole_programme) -> None:
-    fields = ("title", "is_open", "rag", "service_area_id")
+    fields = ("title", "is_open", "rag", "likelihood", "impact", "service_area_id")
     current = Risk.objects.filter(programme=programme)
     if not whole_programme:
         current = current.filter(service_area__isnull=True) | current.filter(
@@ -265,10 +276,10 @@ def risk_changes(summary, programme, since, area_names, whole_programme) -> None
         elif row["is_open"] and not before["is_open"]:
             summary.risks_reopened.append(item(row))
             summary.mark("risk", pk, "reopened")
-        if before["rag"] != row["rag"]:
+        old, new = risk_rating_words(programme, before), risk_rating_words(programme, row)
+        if old != new:
             change = item(row)
-            change.old = programme.rag_label(before["rag"]) or "Not rated"
-            change.new = programme.rag_label(row["rag"]) or "Not rated"
+            change.old, change.new = old, new
             summary.risks_rated.append(change)
             summary.mark("risk", pk, "rag")
     for row in removed_since(history, since, now, fields):

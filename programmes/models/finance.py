@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from core import fuzzydates
+from core import fuzzydates, savings
 from core.constraints import CheckedConstraint
 
 from .scoping import ProgrammeOrServiceArea
@@ -87,16 +87,10 @@ class SavingsLine(FinancialYearMixin, ProgrammeOrServiceArea):
         return f"{self.get_kind_display()} savings {year}: target {self.target}"
 
     @property
-    def expected(self) -> Decimal | None:
-        """What the programme expects to have saved: achieved if known, else the forecast."""
-        return self.achieved if self.achieved is not None else self.forecast
-
-    @property
     def shortfall(self) -> Decimal | None:
-        """Target less what is achieved (or, until then, forecast); never below nothing."""
-        if self.target is None or self.expected is None:
-            return None
-        return max(self.target - self.expected, Decimal(0))
+        """Target less achieved (or, until then, forecast); ``None`` without both. The rule
+        lives in ``core.savings``."""
+        return savings.shortfall(self)
 
 
 class SavingsReallocation(FinancialYearMixin, ProgrammeOrServiceArea):

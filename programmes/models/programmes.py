@@ -3,6 +3,14 @@ from django.db import models
 from django.urls import reverse
 
 from core.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
+from core.risk_rating import (
+    Matrix,
+    RiskRating,
+    default_matrix,
+    matrix_from_rows,
+    matrix_problems,
+    rate,
+)
 
 from .organisations import Organisation, Person
 from .ratings import THREE_POINT_RATINGS, RagRating
@@ -101,6 +109,16 @@ class Programme(models.Model):
         default=RiskScale.HIGH_MEDIUM_LOW,
         help_text="The scale for a risk's likelihood and impact.",
     )
+    risk_matrix = models.JSONField(
+        "risk matrix",
+        default=list,
+        blank=True,
+        help_text="Leave empty for the standard matrix (likelihood × impact: on High/Medium/Low, "
+        "6 and over is Red, 3-4 Amber, 1-2 Green). Or give the rating of each combination as "
+        "the heat map shows it: a row per likelihood, the most likely first, each from the "
+        'lowest impact across, e.g. [["amber", "red", "red"], ["green", "amber", "red"], '
+        '["green", "green", "amber"]].',
+    )
     quarters = models.CharField(
         'a bare "Q1" means',
         max_length=10,
@@ -129,6 +147,11 @@ class Programme(models.Model):
                 )
             if not isinstance(label, str) or not label.strip():
                 raise ValidationError({"rag_labels": f'The word for "{key}" is empty.'})
+        if self.risk_matrix:
+            size = len(self.risk_levels())
+            problems = matrix_problems(self.risk_matrix, size, ratings)
+            if problems:
+                raise ValidationError({"risk_matrix": problems})
 
     def rag_ratings(self) -> tuple[str, ...]:
         """The ratings this programme's scale allows, worst first."""
@@ -150,6 +173,19 @@ class Programme(models.Model):
 
     def risk_level_label(self, level: int | None) -> str:
         return dict(self.risk_levels()).get(level, "") if level else ""
+
+    def risk_matrix_grid(self) -> Matrix:
+        """The programme's own risk matrix, or the standard one for its scale."""
+        size = len(self.risk_levels())
+        own = self.risk_matrix
+        if own and not matrix_problems(own, size, self.rag_ratings()):
+            return matrix_from_rows(own)
+        return default_matrix(size)
+
+    def risk_rating(self, risk) -> RiskRating:
+        """How serious ``risk`` is by this programme's matrix, beside its chosen status: the one
+        answer the heat map, the register, the overview and the reports give."""
+        return rate(risk.likelihood, risk.impact, risk.rag, self.risk_matrix_grid())
 
 
 class StageDefinition(models.Model):

@@ -18,6 +18,7 @@ from typing import Any
 from django.utils import timezone
 
 from core.fuzzydates import FuzzyDate, Precision
+from core.savings import SHORTFALL_MEANING
 from milestones.models import Milestone
 
 # How a column's cells are written.
@@ -558,6 +559,17 @@ RISKS = Sheet(
         ),
         rag_column("risk"),
         Column(
+            "rating",
+            "Rating (likelihood × impact)",
+            "The RAG the programme's risk matrix gives the likelihood and impact (the RAG status "
+            "chosen where they are not assessed): what the heat map and the count of red risks "
+            "go by. Worked out, not read back.",
+            lambda record, programme: programme.risk_rating(record).rating,
+            cell=RAG,
+            width=13,
+            importable=False,
+        ),
+        Column(
             "review_date",
             "Review date",
             "When the risk is next reviewed.",
@@ -632,7 +644,7 @@ SAVINGS = Sheet(
         money_column(
             "shortfall",
             "Shortfall",
-            "Target less what is achieved (or, until then, forecast). Worked out, not read back.",
+            SHORTFALL_MEANING + " Worked out, not read back.",
             importable=False,
         ),
         Column(
@@ -646,6 +658,69 @@ SAVINGS = Sheet(
         ),
     ),
     importable=True,
+)
+
+
+def year_figure(name: str, *, to_date: bool = False) -> Callable[[Any, Any], Any]:
+    """A figure of a ``SavingsYearRow``: the year's, or (``to_date``) the cumulative one."""
+    return lambda row, programme: getattr(row.year.to_date if to_date else row.year, name)
+
+
+# Each kind's years as the savings page's tables show them, from the same ``core.savings``.
+SAVINGS_YEARS = Sheet(
+    "savings_years",
+    "Savings by financial year",
+    "financial year",
+    "Each financial year's savings added up, cashable and non-cashable apart, as the savings "
+    "page shows them. Exported for reading; an import leaves it alone.",
+    (
+        Column(
+            "financial_year",
+            "Financial year",
+            "The financial year, April to March.",
+            lambda row, programme: row.year.label,
+            width=12,
+        ),
+        Column(
+            "kind",
+            "Cashable or non-cashable",
+            "Cashable or Non-cashable.",
+            lambda row, programme: row.kind,
+            width=14,
+        ),
+        Column(
+            "target", "Target", "The year's targets added up.", year_figure("target"), cell=MONEY
+        ),
+        Column(
+            "forecast",
+            "Forecast",
+            "The year's forecasts added up.",
+            year_figure("forecast"),
+            cell=MONEY,
+        ),
+        Column(
+            "achieved",
+            "Achieved",
+            "The savings achieved in the year, added up.",
+            year_figure("achieved"),
+            cell=MONEY,
+        ),
+        Column("shortfall", "Shortfall", SHORTFALL_MEANING, year_figure("shortfall"), cell=MONEY),
+        Column(
+            "cumulative_target",
+            "Cumulative target",
+            "Targets from the first year with savings to this one.",
+            year_figure("target", to_date=True),
+            cell=MONEY,
+        ),
+        Column(
+            "cumulative_achieved",
+            "Cumulative achieved",
+            "Savings achieved from the first year with savings to this one.",
+            year_figure("achieved", to_date=True),
+            cell=MONEY,
+        ),
+    ),
 )
 
 REALLOCATIONS = Sheet(
@@ -962,6 +1037,7 @@ SHEETS = {
         MILESTONES,
         RISKS,
         SAVINGS,
+        SAVINGS_YEARS,
         REALLOCATIONS,
         BUDGET,
         ACTIONS,

@@ -9,6 +9,7 @@ that starts with "=", "+", "-", "@", a tab or a carriage return is never a formu
 
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
@@ -19,6 +20,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from core import savings
 from milestones.models import DateChange, Milestone
 from programmes.models import Action, BudgetLine, Meeting, Risk, SavingsLine, SavingsReallocation
 
@@ -94,6 +96,21 @@ def savings_rows(programme) -> QuerySet:
         .select_related("service_area")
         .order_by("financial_year", "order", "id")
     )
+
+
+@dataclass(frozen=True)
+class SavingsYearRow:
+    kind: str  # "Cashable"
+    year: savings.SavingsYear
+
+
+def savings_year_rows(lines: Iterable[SavingsLine]) -> list[SavingsYearRow]:
+    """The rows of the savings page's tables by financial year: each kind's years in turn."""
+    return [
+        SavingsYearRow(kind.label, year)
+        for kind in savings.by_kind_and_year(lines, SavingsLine.Kind.choices)
+        for year in kind.years
+    ]
 
 
 def reallocation_rows(programme) -> QuerySet:
@@ -314,10 +331,13 @@ def write_list(programme, key: str, records: QuerySet):
     """A list page's rows as a workbook (a temporary file): the sheet of ``key``, the sheets that
     go with it (a milestone's date changes, the savings re-allocations) and the column guide."""
     workbook = ProgrammeWorkbook(programme)
+    if key == "savings":
+        records = list(records)  # read once for the lines and their years (a few hundred at most)
     workbook.add(SHEETS[key], in_tree_order(records) if key == "budget" else records)
     if key == "milestones":
         workbook.add(SHEETS["date_changes"], date_change_rows(records))
     if key == "savings":
+        workbook.add(SHEETS["savings_years"], savings_year_rows(records))
         workbook.add(SHEETS["reallocations"], reallocation_rows(programme))
     workbook.add_about()
     return workbook.save()
@@ -332,7 +352,11 @@ def write_programme(programme):
     workbook.add(SHEETS["date_changes"], date_change_rows(milestones))
     for key in ("risks", "savings", "reallocations", "budget", "actions", "meetings"):
         records = ROWS[key](programme)
+        if key == "savings":
+            records = list(records)  # read once for the lines and their years
         workbook.add(SHEETS[key], in_tree_order(records) if key == "budget" else records)
+        if key == "savings":
+            workbook.add(SHEETS["savings_years"], savings_year_rows(records))
     workbook.add_about()
     return workbook.save()
 

@@ -47,7 +47,8 @@ NAME_HINTS = {
 }
 # Sheets our own exports add for reading only.
 EXPORT_ONLY = {
-    words(SHEETS[key].title): SHEETS[key].title for key in ("reallocations", "budget", "meetings")
+    words(SHEETS[key].title): SHEETS[key].title
+    for key in ("savings_years", "reallocations", "budget", "meetings")
 } | {words(ABOUT_TITLE): ABOUT_TITLE}
 
 

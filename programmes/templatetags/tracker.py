@@ -3,7 +3,7 @@ status in words and colour, dates as written, financial years."""
 
 from django import template
 
-from core import fuzzydates, lateness, money
+from core import fuzzydates, lateness, money, savings
 from core.markdown import render_markdown
 
 register = template.Library()
@@ -22,6 +22,12 @@ def pounds(value):
 @register.filter
 def pounds_short(value):
     return money.pounds_short(value)
+
+
+@register.simple_tag
+def shortfall_meaning():
+    """What a savings shortfall is, in the words every page and report prints."""
+    return savings.SHORTFALL_MEANING
 
 
 @register.filter
@@ -47,6 +53,18 @@ def rag(rating, programme=None):
     """A RAG badge with the word in it, in the programme's own words when it has them."""
     label = programme.rag_label(rating) if programme is not None else rating
     return {"rating": rating, "label": label}
+
+
+@register.inclusion_tag("includes/risk_rating.html")
+def risk_rating(risk, programme):
+    """A risk's rating on the programme's matrix as a RAG badge, and the status its officer
+    chose in words when that differs."""
+    rated = programme.risk_rating(risk)
+    return {
+        "rating": rated.rating,
+        "label": programme.rag_label(rated.rating),
+        "chosen": programme.rag_label(rated.status) if rated.disagrees else "",
+    }
 
 
 @register.filter

@@ -23,7 +23,7 @@ from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 
-from core import records
+from core import records, savings
 from core.audit import AUDIT_LENGTH, audit_trail
 from core.versioning import StaleEdit, conflict_summary
 from milestones.models import Milestone
@@ -202,10 +202,10 @@ class RiskRegisterView(FilteredListMixin, RegisterMixin, SingleTableMixin, Filte
                 "likelihood": label(risk.likelihood) or "not assessed",
                 "impact": label(risk.impact) or "not assessed",
             }
-            for risk in charts.unplaced_risks(open_risks)
+            for risk in charts.unplaced_risks(open_risks, self.programme)
         ]
         return super().get_context_data(
-            heatmap=charts.risk_heatmap(open_risks, self.programme.risk_levels()),
+            heatmap=charts.risk_heatmap(open_risks, self.programme),
             levels=self.programme.risk_levels(),
             unplaced=unplaced,
             **kwargs,
@@ -214,21 +214,6 @@ class RiskRegisterView(FilteredListMixin, RegisterMixin, SingleTableMixin, Filte
 
 # --------------------------------------------------------------------------------------------------
 # Savings
-
-
-@dataclass
-class SavingsKind:
-    label: str
-    years: list
-    totals: dict
-
-
-def savings_totals(years) -> dict:
-    totals = {}
-    for name in ("target", "forecast", "achieved", "shortfall"):
-        values = [getattr(year, name) for year in years if getattr(year, name) is not None]
-        totals[name] = sum(values, Decimal(0)) if values else None
-    return totals
 
 
 class SavingsView(RegisterMixin, TemplateView):
@@ -244,11 +229,7 @@ class SavingsView(RegisterMixin, TemplateView):
                 "financial_year", "order", "id"
             )
         )
-        kinds = []
-        for kind, label in SavingsLine.Kind.choices:
-            years = charts.savings_years(line for line in lines if line.kind == kind)
-            if years:
-                kinds.append(SavingsKind(label, years, savings_totals(years)))
+        kinds = savings.by_kind_and_year(lines, SavingsLine.Kind.choices)
         table = SavingsLineTable(
             lines,
             caption=f"Every savings line of {self.programme.name}",
@@ -563,6 +544,8 @@ class RecordCreateView(RegisterMixin, FormView):
             messages.info(self.request, "Nothing was changed.")
         else:
             messages.success(self.request, self.saved_message(record))
+            if warning := getattr(form, "warning", ""):  # saved, but worth a second look
+                messages.warning(self.request, warning)
         return redirect(self.list_url())
 
     def save(self, form):

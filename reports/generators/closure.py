@@ -7,6 +7,7 @@ assessment's action plan."""
 from dataclasses import dataclass
 
 from core.fuzzydates import FuzzyDate
+from core.savings import SavingsPosition
 from programmes.models import Action, Lesson, Objective
 
 from .base import (
@@ -23,12 +24,10 @@ from .cover import CoverSheet, cover_sheet
 from .records import (
     ReallocationRow,
     RiskRow,
-    SavingsTotals,
     SavingsYear,
     reallocations,
     risk_rows,
     savings_lines,
-    savings_totals,
     savings_years,
 )
 
@@ -111,7 +110,7 @@ class ClosureBody:
     cover: CoverSheet | None
     objectives: list[ObjectiveRow]
     savings: list[SavingsYear]
-    savings_totals: SavingsTotals
+    savings_totals: SavingsPosition
     reallocations: list[ReallocationRow]
     lessons: list[LessonPhase]
     milestones: list[KeyMilestoneTable]
@@ -209,7 +208,8 @@ def build(context: Context) -> ClosureBody:
         )
         for area in included
     ]
-    years = savings_years(context, savings_lines(context))
+    lines = savings_lines(context)
+    years = savings_years(context, lines)
     return ClosureBody(
         area_heading=programme.service_area_label,
         cover=cover_sheet(context),
@@ -218,7 +218,7 @@ def build(context: Context) -> ClosureBody:
             for o in Objective.objects.filter(programme=programme)
         ],
         savings=years,
-        savings_totals=savings_totals(years),
+        savings_totals=SavingsPosition.of(lines),
         reallocations=reallocations(context),
         lessons=lessons(context),
         milestones=[table for table in key_milestones if table.rows],

@@ -12,37 +12,26 @@ year, which the programme records for savings made before its yearly figures beg
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core import savings
 from core.fuzzydates import financial_year_label, financial_year_of
+from core.savings import SavingsPosition
 from programmes.models import Action, SavingsLine
 
 from .base import (
     Context,
-    any_value,
     areas,
     period_for,
     scoped,
-    sum_or_none,
-    total,
     updates_prefetch,
 )
 from .cover import CoverSheet, cover_sheet
 
 
 @dataclass
-class Figures:
-    """Savings against a target, and savings recorded without one (an underspend, a one-off)."""
-
-    target: Decimal | None
-    expected: Decimal | None  # achieved, or forecast where nothing is achieved yet
-    shortfall: Decimal | None
-    without_target: Decimal | None
-
-
-@dataclass
 class Financials:
     year: str
-    this_year: Figures | None
-    cumulative: Figures | None
+    this_year: SavingsPosition | None
+    cumulative: SavingsPosition | None
     non_cashable_to_date: Decimal | None
     later_targets: list[tuple[str, Decimal]]
     from_service_areas: bool
@@ -96,49 +85,36 @@ class CommitteeBody:
         )
 
 
-def figures(lines: list[SavingsLine]) -> Figures | None:
-    """Target, expected and shortfall of the lines that have a target; the expected savings of
-    those that have none are kept apart, so they do not hide a shortfall."""
-    if not lines:
-        return None
-    targeted = [line for line in lines if line.target is not None]
-    target = sum_or_none(line.target for line in targeted)
-    expected = sum_or_none(line.expected for line in targeted)
-    shortfall = None
-    if target is not None and expected is not None:
-        shortfall = max(target - expected, Decimal(0))
-    return Figures(
-        target=target,
-        expected=expected,
-        shortfall=shortfall,
-        without_target=sum_or_none(line.expected for line in lines if line.target is None),
-    )
+def position(lines: list[SavingsLine]) -> SavingsPosition | None:
+    """The savings position of some lines (``core.savings``), or None when there are none."""
+    return SavingsPosition.of(lines) if lines else None
 
 
 def financials(context: Context) -> Financials:
     lines = list(scoped(SavingsLine.objects.filter(programme=context.programme), context.options))
     programme_wide = [line for line in lines if line.service_area_id is None]
     chosen = programme_wide or lines
-    year = financial_year_of(context.options.as_at)
+    year_now = financial_year_of(context.options.as_at)
     cashable = [line for line in chosen if line.kind == SavingsLine.Kind.CASHABLE]
     non_cashable = [line for line in chosen if line.kind == SavingsLine.Kind.NON_CASHABLE]
 
     def to_date(group):
         return [
-            line for line in group if line.financial_year is None or line.financial_year <= year
+            line for line in group if line.financial_year is None or line.financial_year <= year_now
         ]
 
-    later: dict[int, Decimal] = {}
-    for line in chosen:
-        if line.financial_year is not None and line.financial_year > year and line.target:
-            later[line.financial_year] = later.get(line.financial_year, Decimal(0)) + line.target
-    non_cash = [line.expected for line in to_date(non_cashable)]
+    later = [
+        (year.label, year.target)
+        for year in savings.by_year(chosen)
+        if year.year > year_now and year.target
+    ]
+    non_cash = SavingsPosition.of(to_date(non_cashable)).expected_in_all
     return Financials(
-        year=financial_year_label(year),
-        this_year=figures([line for line in cashable if line.financial_year == year]),
-        cumulative=figures(to_date(cashable)),
-        non_cashable_to_date=total(non_cash) if any_value(non_cash) else None,
-        later_targets=[(financial_year_label(y), amount) for y, amount in sorted(later.items())],
+        year=financial_year_label(year_now),
+        this_year=position([line for line in cashable if line.financial_year == year_now]),
+        cumulative=position(to_date(cashable)),
+        non_cashable_to_date=non_cash,
+        later_targets=later,
         from_service_areas=not programme_wide and bool(lines),
     )
 

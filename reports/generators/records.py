@@ -5,9 +5,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from core.fuzzydates import financial_year_label
+from core.savings import SavingsPosition
 from programmes.models import Risk, SavingsLine, SavingsReallocation
 
-from .base import Context, Rag, scoped, sum_or_none
+from .base import Context, Rag, scoped
 
 NO_YEAR = "No year given"
 
@@ -31,18 +33,7 @@ class SavingsYear:
     year: str
     start_year: int | None
     rows: list[SavingsRow]
-    target: Decimal | None
-    forecast: Decimal | None
-    achieved: Decimal | None
-    shortfall: Decimal | None
-
-
-@dataclass
-class SavingsTotals:
-    target: Decimal | None
-    forecast: Decimal | None
-    achieved: Decimal | None
-    shortfall: Decimal | None
+    figures: SavingsPosition  # the year's totals and shortfall (``core.savings``)
 
 
 @dataclass
@@ -69,7 +60,10 @@ class RiskRow:
     impact_note: str
     lead_officer: str
     moderating_factors: str  # Markdown
-    rag: Rag | None
+    rating: Rag | None  # on the programme's risk matrix: what the heat map and red counts use
+    rag: Rag | None  # the RAG status the officer chose
+    rating_differs: bool  # the officer chose a status other than the matrix's rating
+    is_red: bool  # the rating is red: counted among the red risks
     review_date: date | None
     is_open: bool
     mark: str
@@ -86,45 +80,35 @@ def savings_lines(context: Context) -> list[SavingsLine]:
 
 
 def savings_years(context: Context, lines: list[SavingsLine]) -> list[SavingsYear]:
-    """The savings lines by financial year (lines with no year last), with each year's totals.
-    The shortfall is target less achieved, or less the forecast while nothing is achieved yet."""
-    years: dict[int | None, list[SavingsRow]] = {}
+    """The savings lines by financial year (lines with no year last), each year with its
+    position: totals and shortfall by the one rule of ``core.savings``."""
+    years: dict[int | None, list[SavingsLine]] = {}
     for line in lines:
-        years.setdefault(line.financial_year, []).append(
-            SavingsRow(
-                id=line.pk,
-                area=line.service_area.name if line.service_area_id else "",
-                kind=line.get_kind_display(),
-                recurrence=line.get_recurrence_display(),
-                target=line.target,
-                forecast=line.forecast,
-                achieved=line.achieved,
-                shortfall=line.shortfall,
-                note=line.note,
-                mark=context.mark("savings", line.pk),
-            )
-        )
+        years.setdefault(line.financial_year, []).append(line)
     ordered = sorted(years, key=lambda year: (year is None, year or 0))
     return [
         SavingsYear(
-            year=SavingsLine(financial_year=year).financial_year_label or NO_YEAR,
+            year=financial_year_label(year) if year is not None else NO_YEAR,
             start_year=year,
-            rows=years[year],
-            target=sum_or_none(row.target for row in years[year]),
-            forecast=sum_or_none(row.forecast for row in years[year]),
-            achieved=sum_or_none(row.achieved for row in years[year]),
-            shortfall=sum_or_none(row.shortfall for row in years[year]),
+            rows=[savings_row(context, line) for line in years[year]],
+            figures=SavingsPosition.of(years[year]),
         )
         for year in ordered
     ]
 
 
-def savings_totals(years: list[SavingsYear]) -> SavingsTotals:
-    return SavingsTotals(
-        target=sum_or_none(year.target for year in years),
-        forecast=sum_or_none(year.forecast for year in years),
-        achieved=sum_or_none(year.achieved for year in years),
-        shortfall=sum_or_none(year.shortfall for year in years),
+def savings_row(context: Context, line: SavingsLine) -> SavingsRow:
+    return SavingsRow(
+        id=line.pk,
+        area=line.service_area.name if line.service_area_id else "",
+        kind=line.get_kind_display(),
+        recurrence=line.get_recurrence_display(),
+        target=line.target,
+        forecast=line.forecast,
+        achieved=line.achieved,
+        shortfall=line.shortfall,
+        note=line.note,
+        mark=context.mark("savings", line.pk),
     )
 
 
@@ -145,13 +129,15 @@ def reallocations(context: Context) -> list[ReallocationRow]:
 
 
 def risk_rows(context: Context) -> list[RiskRow]:
-    """The risk log, open risks first, each with a reference ("R1") the heat map uses."""
+    """The risk log, open risks first, each with a reference ("R1") the heat map uses, its
+    rating on the programme's risk matrix and the status its officer chose."""
     risks = scoped(
         Risk.objects.filter(programme=context.programme).select_related("service_area"),
         context.options,
     )
     programme = context.programme
     ordered = sorted(risks, key=lambda risk: not risk.is_open)
+    rated = {risk.pk: programme.risk_rating(risk) for risk in ordered}
     return [
         RiskRow(
             id=risk.pk,
@@ -167,7 +153,10 @@ def risk_rows(context: Context) -> list[RiskRow]:
             impact_note=risk.impact_note,
             lead_officer=risk.lead_officer,
             moderating_factors=risk.moderating_factors,
+            rating=context.rag(rated[risk.pk].rating),
             rag=context.rag(risk.rag),
+            rating_differs=rated[risk.pk].disagrees,
+            is_red=rated[risk.pk].is_red,
             review_date=risk.review_date,
             is_open=risk.is_open,
             mark=context.mark("risk", risk.pk),

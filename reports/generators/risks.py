@@ -1,18 +1,19 @@
 """The risk register: every risk in the report's scope, and a likelihood-by-impact heat map of
-the open ones, each cell graded Low, Medium or High in words as well as colour (the grading of
-``programmes.charts``, as on the programme's web pages)."""
+the open ones, each cell rated on the programme's risk matrix in words as well as colour (the
+rating of ``core.risk_rating``, as on the programme's web pages and in the risk log)."""
 
 from dataclasses import dataclass
 
+from core.risk_rating import RED
 from programmes import charts
 
-from .base import Context
+from .base import Context, Rag
 from .records import RiskRow, risk_rows
 
 
 @dataclass
 class HeatCell:
-    grade: str  # "Low", "Medium", "High"
+    rating: Rag  # the matrix's rating of the cell, and so of every risk in it
     refs: list[str]
 
 
@@ -33,6 +34,7 @@ class HeatMap:
 class RisksBody:
     heat_map: HeatMap
     risks: list[RiskRow]
+    red_word: str  # the programme's word for Red ("Urgent Action")
 
     @property
     def is_empty(self) -> bool:
@@ -42,8 +44,14 @@ class RisksBody:
     def open_count(self) -> int:
         return sum(1 for risk in self.risks if risk.is_open)
 
+    @property
+    def red(self) -> list[RiskRow]:
+        """Open risks the programme's matrix rates red: the overview's "red risks"."""
+        return [risk for risk in self.risks if risk.is_open and risk.is_red]
 
-def heat_map(programme, risks: list[RiskRow]) -> HeatMap:
+
+def heat_map(context: Context, risks: list[RiskRow]) -> HeatMap:
+    programme = context.programme
     levels = programme.risk_levels()
     open_risks = [risk for risk in risks if risk.is_open]
     return HeatMap(
@@ -52,15 +60,20 @@ def heat_map(programme, risks: list[RiskRow]) -> HeatMap:
             HeatRow(
                 likelihood=row.label,
                 cells=[
-                    HeatCell(cell.word, [risk.ref for risk in cell.risks]) for cell in row.cells
+                    HeatCell(context.rag(cell.rating), [risk.ref for risk in cell.risks])
+                    for cell in row.cells
                 ],
             )
-            for row in charts.risk_heatmap(open_risks, levels)
+            for row in charts.risk_heatmap(open_risks, programme)
         ],
-        unrated=[risk.ref for risk in charts.unplaced_risks(open_risks)],
+        unrated=[risk.ref for risk in charts.unplaced_risks(open_risks, programme)],
     )
 
 
 def build(context: Context) -> RisksBody:
     risks = risk_rows(context)
-    return RisksBody(heat_map=heat_map(context.programme, risks), risks=risks)
+    return RisksBody(
+        heat_map=heat_map(context, risks),
+        risks=risks,
+        red_word=context.programme.rag_label(RED),
+    )

@@ -5,16 +5,15 @@ shows it."""
 
 from dataclasses import dataclass
 
+from core.savings import SavingsPosition
 from programmes import charts
 
 from .base import Context, total
 from .records import (
     ReallocationRow,
-    SavingsTotals,
     SavingsYear,
     reallocations,
     savings_lines,
-    savings_totals,
     savings_years,
 )
 
@@ -22,7 +21,7 @@ from .records import (
 @dataclass
 class SavingsBody:
     years: list[SavingsYear]
-    totals: SavingsTotals
+    totals: SavingsPosition  # every line in the report, all years
     reallocations: list[ReallocationRow]
     chart_svg: str
 
@@ -42,7 +41,7 @@ def build(context: Context) -> SavingsBody:
     draw = years and context.options.shows("chart")
     return SavingsBody(
         years=years,
-        totals=savings_totals(years),
+        totals=SavingsPosition.of(lines),
         reallocations=reallocations(context),
         chart_svg=str(charts.savings_chart_svg(context.programme, lines=lines)) if draw else "",
     )

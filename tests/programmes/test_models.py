@@ -36,6 +36,18 @@ def test_risk_levels_must_be_on_the_programmes_scale():
     assert risk.likelihood_label == "4"
 
 
+def test_a_programmes_own_risk_matrix_must_fit_its_scales():
+    rows = [["amber", "red", "red"], ["green", "amber", "red"], ["green", "green", "amber"]]
+    programme = ProgrammeFactory.build(risk_matrix=rows)
+    programme.full_clean()
+    assert programme.risk_rating(Risk(likelihood=3, impact=1, rag="")).rating == "amber"
+    programme.risk_scale = Programme.RiskScale.ONE_TO_FIVE
+    with pytest.raises(ValidationError, match="Give 5 rows, the most likely first"):
+        programme.full_clean()
+    # Until it is put right the standard 5 by 5 matrix rates its risks.
+    assert programme.risk_rating(Risk(likelihood=3, impact=1, rag="")).rating == "green"
+
+
 def test_a_record_cannot_point_at_another_programmes_service_area():
     other_area = ServiceAreaFactory()
     risk = Risk(programme=ProgrammeFactory(), service_area=other_area, title="Staffing")

@@ -2,7 +2,6 @@
 
 import xml.etree.ElementTree as ET
 from datetime import date
-from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -52,66 +51,33 @@ def test_savings_chart_of_chosen_lines_and_of_none():
     assert "No savings by financial year are recorded." in texts(empty)
 
 
-def line(year, kind="cashable", target=None, forecast=None, achieved=None):
-    return SavingsLine(
-        financial_year=year,
-        kind=kind,
-        target=target and Decimal(target),
-        forecast=forecast and Decimal(forecast),
-        achieved=achieved and Decimal(achieved),
-    )
-
-
-def test_savings_years_add_up_and_run_cumulatively():
-    years = charts.savings_years(
-        [
-            line(2009, target="100", achieved="60"),
-            line(2009, target="50", forecast="50"),
-            line(2008, target="10", achieved="20"),
-            line(None, achieved="999"),
-        ]
-    )
-    assert [year.label for year in years] == ["2008/09", "2009/10"]
-    y2009 = years[1]
-    assert (y2009.target, y2009.forecast, y2009.achieved) == (150, 50, 60)
-    assert y2009.shortfall == 40  # 40 short on one line, none on the other
-    assert years[0].shortfall == 0  # achieved more than the target: no shortfall
-    assert (y2009.cumulative_target, y2009.cumulative_achieved) == (160, 80)
-
-
-@pytest.mark.parametrize(
-    ("likelihood", "impact", "size", "word"),
-    [
-        (1, 1, 3, "Low"),
-        (1, 2, 3, "Low"),
-        (1, 3, 3, "Medium"),
-        (2, 2, 3, "Medium"),
-        (2, 3, 3, "High"),
-        (3, 3, 3, "High"),
-        (2, 2, 5, "Low"),
-        (1, 5, 5, "Medium"),
-        (3, 4, 5, "Medium"),
-        (3, 5, 5, "High"),
-        (5, 5, 5, "High"),
-    ],
-)
-def test_heat_bands(likelihood, impact, size, word):
-    assert charts.heat_band(likelihood, impact, size) == word
-
-
-def test_heat_map_rows_most_likely_first():
+def test_heat_map_rows_most_likely_first_rated_on_the_programmes_matrix():
     risks = [
         SimpleNamespace(title="A", likelihood=3, impact=3),
         SimpleNamespace(title="B", likelihood=1, impact=2),
         SimpleNamespace(title="C", likelihood=None, impact=2),
     ]
-    levels = [(1, "Low"), (2, "Medium"), (3, "High")]
-    rows = charts.risk_heatmap(risks, levels)
+    programme = Programme(name="P", rag_labels={"red": "Urgent Action"})
+    rows = charts.risk_heatmap(risks, programme)
     assert [row.label for row in rows] == ["High", "Medium", "Low"]
     top_right = rows[0].cells[2]
-    assert (top_right.word, top_right.css, top_right.count) == ("High", "rag-red", 1)
+    assert (top_right.word, top_right.css, top_right.count) == ("Urgent Action", "rag-red", 1)
     assert [risk.title for risk in rows[2].cells[1].risks] == ["B"]
-    assert [risk.title for risk in charts.unplaced_risks(risks)] == ["C"]
+    assert [risk.title for risk in charts.unplaced_risks(risks, programme)] == ["C"]
+
+
+def test_a_programmes_own_matrix_colours_the_heat_map():
+    programme = Programme(
+        name="P",
+        risk_matrix=[
+            ["amber", "amber", "red"],
+            ["green", "amber", "amber"],
+            ["green", "green", "green"],
+        ],
+    )
+    rows = charts.risk_heatmap([], programme)
+    assert [cell.rating for cell in rows[0].cells] == ["amber", "amber", "red"]
+    assert [cell.word for cell in rows[2].cells] == ["Green", "Green", "Green"]
 
 
 @pytest.mark.django_db

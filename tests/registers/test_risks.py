@@ -97,12 +97,12 @@ def test_heat_map_cells_have_words_counts_and_titles(manager_client):
     assert '<th scope="col" class="border p-2">Impact: High</th>' in html
     heatmap = rows_of(response, "heatmap")
     high = next(row for row in heatmap if row.startswith("Likelihood: High"))
-    # Impact Low, Medium, High across: a word for how serious, a count, the titles.
-    assert "Medium 1 risk Employees" in high
-    assert "High 5 risks Leadership SMT Structure Transition Accommodation" in high
-    assert "High 4 risks Priorities Behaviour Skills Maintaining the day to day business" in high
+    # Impact Low, Medium, High across: the rating in words, a count, the titles.
+    assert "Amber 1 risk Employees" in high
+    assert "Red 5 risks Leadership SMT Structure Transition Accommodation" in high
+    assert "Red 4 risks Priorities Behaviour Skills Maintaining the day to day business" in high
     low = next(row for row in heatmap if row.startswith("Likelihood: Low"))
-    assert low == "Likelihood: Low Low 1 risk Members Low 0 risks Medium 0 risks"
+    assert low == "Likelihood: Low Green 1 risk Members Green 0 risks Amber 0 risks"
     assert 'class="rag-red border' in html  # colour as well as the word
     assert "Cultural changes (likelihood: not assessed; impact: High)" in text_of(response)
 
@@ -172,7 +172,7 @@ def test_champion_adds_a_risk_to_their_own_area(champion_client, own_area):
     page = champion_client.get(response.url)
     assert "Added the risk “Payroll system fails”." in text_of(page)
     assert "Medium 3 risk" not in text_of(page)
-    assert "High 1 risk Payroll system fails" in text_of(page)
+    assert "Red 1 risk Payroll system fails" in text_of(page)
 
 
 def test_champion_crafted_post_for_another_area_is_refused(champion_client, other_area):
@@ -239,7 +239,7 @@ def test_manager_changes_the_behaviour_risk_and_the_heat_map_follows(manager_cli
     page = manager_client.get(response.url)
     assert "Saved the risk “Behaviour”." in text_of(page)
     high = next(r for r in rows_of(page, "heatmap") if r.startswith("Likelihood: High"))
-    assert "High 6 risks Leadership SMT Structure Behaviour Transition Accommodation" in high
+    assert "Red 6 risks Leadership SMT Structure Behaviour Transition Accommodation" in high
     assert "Amber" in row_starting(page, "Behaviour")
 
 
@@ -349,3 +349,39 @@ def test_the_edit_page_shows_the_risks_audit_history(manager_client, own_risk):
     assert "Audit history" in html
     assert "RAG status: “" in html and "→ “Red”" in html
     assert "Demo Manager" in html
+
+
+# --- Rating and status ---------------------------------------------------------------------------
+
+
+def test_a_status_the_matrix_does_not_give_is_saved_with_a_warning(manager_client, agma):
+    response = manager_client.post(
+        create_url(), risk_form(title="Data loss", likelihood="3", impact="3", rag="green")
+    )
+    assert response.status_code == 302  # a warning, not an error: the officer may keep it
+    assert Risk.objects.get(title="Data loss").rag == "green"
+    page = text_of(manager_client.get(response.url))
+    assert "Added the risk “Data loss”." in page
+    assert (
+        "Its likelihood (High) and impact (High) give this risk a rating of Red on the "
+        "programme's risk matrix, but its RAG status is Green." in page
+    )
+    row = row_starting(manager_client.get(risks_url(AGMA)), "Data loss")
+    assert "High High Red Green Differs from the rating" in row  # the register shows both
+
+
+def test_the_form_warns_when_it_opens_on_a_risk_whose_status_differs(manager_client, agma):
+    risk = RiskFactory(programme=agma, title="Data loss", likelihood=3, impact=3, rag="green")
+    text = text_of(manager_client.get(edit_url(risk)))
+    assert "The RAG status differs from the rating." in text
+    agreeing = RiskFactory(programme=agma, title="Server", likelihood=3, impact=3, rag="red")
+    assert "differs from the rating" not in text_of(manager_client.get(edit_url(agreeing)))
+
+
+def test_a_status_that_agrees_saves_without_a_warning(manager_client):
+    response = manager_client.post(
+        create_url(), risk_form(title="Data loss", likelihood="3", impact="3", rag="red")
+    )
+    page = text_of(manager_client.get(response.url))
+    assert "Added the risk “Data loss”." in page
+    assert "differs from the rating" not in page

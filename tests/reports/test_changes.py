@@ -97,8 +97,9 @@ def test_risks_added_closed_and_rerated(wigan):
     added = record_create(record=Risk(programme=wigan, title="Budget cuts", rag="amber"))
 
     result = summary(wigan, since)
+    # High by Medium is Red on the matrix; its officer had chosen Amber, now Red.
     assert [(item.title, item.old, item.new) for item in result.risks_rated] == [
-        ("Leadership", "Amber", "Red")
+        ("Leadership", "Red (status chosen: Amber)", "Red")
     ]
     assert [item.title for item in result.risks_closed] == ["SMT"]
     assert [item.title for item in result.risks_added] == ["Budget cuts"]
@@ -107,6 +108,16 @@ def test_risks_added_closed_and_rerated(wigan):
         smt.pk: "Closed",
         added.pk: "New",
     }
+
+
+def test_a_risk_whose_likelihood_moves_it_off_red_is_rerated(wigan):
+    since = timezone.now()
+    behaviour = Risk.objects.get(programme=wigan, title="Behaviour")  # High by High, Red
+    record_edit(record=behaviour, opened_version=behaviour.version, changes={"likelihood": 1})
+    result = summary(wigan, since)
+    assert [(item.title, item.old, item.new) for item in result.risks_rated] == [
+        ("Behaviour", "Red", "Amber (status chosen: Red)")
+    ]
 
 
 def test_savings_movements(wigan):

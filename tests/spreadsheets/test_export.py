@@ -17,6 +17,7 @@ from milestones.models import DateChange, Milestone
 from milestones.services import milestone_create, milestone_reschedule
 from programmes.models import Risk, SavingsLine, ServiceArea
 from programmes.spreadsheets import export, importing, mapping
+from programmes.spreadsheets.columns import SHEETS
 from programmes.spreadsheets.reading import read_book
 
 from .conftest import AGMA, WIGAN, read_back, snapshot
@@ -117,6 +118,36 @@ def test_rag_cells_are_coloured_and_say_their_word(reader_client, wigan):
     assert first[wigan.service_area_label] == "Whole programme"
 
 
+def test_risks_carry_the_matrix_rating_beside_the_status_chosen(reader_client, wigan):
+    """Leadership is High likelihood by Medium impact, which the matrix rates Red; its officer
+    chose Amber. The workbook says both, as the register does; an import leaves the rating."""
+    sheet = read_back(download(reader_client, "export", programme=WIGAN, kind="risks"))["Risks"]
+    first = rows_of(sheet)[0]
+    assert (first["Risk"], first["Rating (likelihood × impact)"], first["RAG status"]) == (
+        "Leadership",
+        "Red",
+        "Amber",
+    )
+    assert not SHEETS["risks"].column("rating").importable
+
+
+def test_savings_by_year_sheet_matches_the_savings_page(reader_client):
+    mip = "manchester-improvement-programme"
+    book = read_back(download(reader_client, "export", programme=mip, kind="savings"))
+    years = rows_of(book["Savings by financial year"])
+    first = years[0]
+    assert (first["Financial year"], first["Cashable or non-cashable"]) == ("2007/08", "Cashable")
+    y2008 = next(row for row in years if row["Financial year"] == "2008/09")
+    # The savings page's row: 2008/09 £13,182,000 £10,885,000 — £2,297,000 £13,182,000 £1,100,000
+    assert (y2008["Target"], y2008["Forecast"], y2008["Achieved"], y2008["Shortfall"]) == (
+        13182000,
+        10885000,
+        None,
+        2297000,
+    )
+    assert (y2008["Cumulative target"], y2008["Cumulative achieved"]) == (13182000, 1100000)
+
+
 def test_money_has_pound_formats(reader_client, agma):
     SavingsLine.objects.create(
         programme=agma, financial_year=2009, target=Decimal("13182000"), achieved=Decimal("3995.50")
@@ -176,6 +207,7 @@ def test_the_whole_programme_workbook_has_a_sheet_per_kind_and_explains_each_col
         "Date changes",
         "Risks",
         "Savings",
+        "Savings by financial year",
         "Savings re-allocations",
         "Budget",
         "Actions",

@@ -1,0 +1,56 @@
+"""A fresh programme that the demo reader may read, and ways to read what each page, report and
+workbook prints about it."""
+
+import io
+import re
+from html import unescape
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from programmes.models import ProgrammeAccess
+from tests.factories import ProgrammeFactory
+
+
+@pytest.fixture
+def programme(db, django_user_model):
+    programme = ProgrammeFactory(name="Consistency Programme")
+    ProgrammeAccess.objects.create(
+        programme=programme,
+        user=django_user_model.objects.get(username="reader"),
+        role=ProgrammeAccess.Role.READER,
+    )
+    return programme
+
+
+def text(html: str) -> str:
+    """HTML as a reader sees it: no tags, one space between words."""
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+
+
+def page(client, url: str, params=None) -> str:
+    response = client.get(url, params or {})
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def row(html: str, starts: str) -> str:
+    """The text of the first table row that starts with ``starts``."""
+    for found in re.findall(r"<tr[^>]*>.*?</tr>", html, flags=re.S):
+        words = text(found)
+        if words.startswith(starts + " ") or words == starts:
+            return words
+    raise AssertionError(f"No row starts with {starts!r}")
+
+
+def preview(client, programme, kind: str) -> str:
+    return page(client, reverse("reports:preview", args=[programme.slug, kind]))
+
+
+def workbook_rows(client, programme, sheet: str) -> list[dict]:
+    response = client.get(reverse("spreadsheets:workbook", kwargs={"programme": programme.slug}))
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = list(book[sheet].iter_rows(values_only=True))
+    return [dict(zip(rows[0], values, strict=True)) for values in rows[1:]]
