@@ -48,6 +48,7 @@ class MilestoneAdmin(SimpleHistoryAdmin):
                     "change_reason",
                     "actual_start_text",
                     "actual_completion_text",
+                    "keep_as_words",
                 )
             },
         ),

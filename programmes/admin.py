@@ -140,6 +140,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
                     "lead_organisation",
                     "partners",
                     "started_text",
+                    "keep_as_words",
                 )
             },
         ),

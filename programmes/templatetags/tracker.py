@@ -3,7 +3,7 @@ status in words and colour, dates as written, financial years."""
 
 from django import template
 
-from core import fuzzydates, money
+from core import fuzzydates, money, slippage
 from core.markdown import render_markdown
 
 register = template.Library()
@@ -29,6 +29,13 @@ def fuzzy(value):
     """A FuzzyDate in report style ("end Jul 2007"); an em dash when there is no date."""
     text = fuzzydates.format(value) if value is not None else ""
     return text or "—"
+
+
+@register.filter
+def date_history(milestone, name):
+    """One of a milestone's dates with its moves, as the reports print it: "Dec 2009, extended
+    to Mar 2010" (prefetch ``date_changes``); an em dash when there is no date."""
+    return slippage.milestone_phrase(milestone, name) or "—"
 
 
 @register.filter

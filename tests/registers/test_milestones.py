@@ -163,6 +163,7 @@ def add_milestones(programme):
                 field="planned_completion",
                 old=fuzzydates.parse("January 2010"),
                 new=fuzzydates.parse("March 2010"),
+                direction=DateChange.Direction.LATER,
                 reason="Slipped",
             )
 

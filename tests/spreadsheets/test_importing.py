@@ -249,7 +249,7 @@ def test_a_slipped_date_written_in_the_cell_moves_an_existing_milestone(fresh_pr
         ["Transactional Finance", "Stage 1", "January '10 Deadline extended to May '10"],
     ]
     plan = preview(workbook({"Tracker": rows}), fresh_programme)
-    assert plan.rows[0].changes == ["Planned completion: Jan 2010 → May 2010"]
+    assert plan.rows[0].changes == ["Planned completion: Jan 2010, extended to May 2010"]
     commit(workbook({"Tracker": rows}), fresh_programme, "tracker.xlsx")
     milestone.refresh_from_db()
     assert milestone.planned_completion.text == "May '10"
@@ -280,7 +280,7 @@ def test_a_date_changed_in_our_export_is_moved_with_the_reason_imported_from(
     (updated,) = [row for row in plan.rows if row.action == importing.UPDATE]
     assert updated.changes == [
         "Status: In progress → Will not be met",
-        "Planned completion: Feb 2010 → Apr 2010",
+        "Planned completion: Feb 2010, extended to Apr 2010",
     ]
     record = commit(buffer.getvalue(), agma, "milestones-edited.xlsx", by=manager)
     assert record.updated == 1 and record.created == 0

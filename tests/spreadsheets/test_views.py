@@ -177,8 +177,8 @@ def test_a_manager_imports_a_seed_000_tracker_and_sees_its_slippage_then_imports
         )
     )
     assert (
-        "moved later from Jan 2010 to May 2010: imported from agma-tracker.xlsx (Deadline "
-        "extended to)" in page
+        "Planned completion: Jan 2010, extended to May 2010: imported from agma-tracker.xlsx "
+        "(Deadline extended to)" in page
     )
     hr = ServiceArea.objects.get(programme=fresh_programme, name="Transactional HR")
     page = page_text(
@@ -186,8 +186,8 @@ def test_a_manager_imports_a_seed_000_tracker_and_sees_its_slippage_then_imports
             reverse("programmes:service-area", kwargs={"programme": slug, "pk": hr.pk})
         )
     )
-    assert "moved later from Dec 2009 to Mar 2010" in page
-    assert "moved later from Mar 2010 to Jun 2010" in page
+    assert "Planned completion: Dec 2009, extended to Mar 2010" in page
+    assert "Planned completion: Mar 2010, extended to Jun 2010" in page
 
     # The same workbook again: every row unchanged.
     token = token_of(upload(manager_client, slug, data, "agma-tracker.xlsx"))
