@@ -208,7 +208,9 @@ class MilestoneEditForm(MilestoneDatesMixin, FuzzyDateModelForm):
         return {
             f"{name}_text": describe_reading(getattr(self.instance, name))
             for name in Milestone.DATE_NAMES
-            if self.is_bound and f"{name}_text" in self.changed_data
+            if self.is_bound
+            and f"{name}_text" in self.changed_data
+            and f"{name}_text" not in self.errors  # the error says it already
         }
 
     def clean(self):

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from core import fuzzydates
 from milestones.models import DateChange, Milestone
-from milestones.services import milestone_create, milestone_reschedule
+from milestones.services import milestone_create, milestone_edit, milestone_reschedule
 from programmes.models import Risk, SavingsLine, ServiceArea
 from programmes.spreadsheets import export, importing, mapping
 from programmes.spreadsheets.reading import read_book
@@ -324,3 +324,25 @@ def test_a_moved_milestone_exports_each_move(agma):
     book = read_back(export.write_programme(agma).read())
     moves = [row for row in rows_of(book["Date changes"]) if row["Milestone"] == "Data centre"]
     assert [(m["To (as written)"], m["Reason"]) for m in moves] == [("=July 2010", "=cmd")]
+
+
+def test_a_first_forecast_later_than_the_plan_exports_as_later(agma):
+    area = agma.service_areas.get(name="IT")
+    milestone = milestone_create(
+        service_area=area, title="Data centre", planned_completion=fuzzydates.parse("May 2010")
+    )
+    milestone_edit(
+        milestone=milestone,
+        opened_version=milestone.version,
+        changes={"forecast_completion": fuzzydates.parse("July 2010")},
+        reason="Supplier late",
+    )
+    book = read_back(export.write_programme(agma).read())
+    (row,) = [row for row in rows_of(book["Milestones"]) if row["Milestone"] == "Data centre"]
+    assert row["Date changes"] == (
+        "Forecast completion: as planned, extended to Jul 2010 (Supplier late)"
+    )
+    moves = [row for row in rows_of(book["Date changes"]) if row["Milestone"] == "Data centre"]
+    assert [(m["From (as written)"], m["To (as written)"], m["Which way"]) for m in moves] == [
+        (None, "July 2010", "later")
+    ]

@@ -253,3 +253,25 @@ def test_an_import_refused_at_upload_shows_the_form_again_with_the_reason(manage
     assert response.status_code == 200
     text = page_text(response)
     assert "There is a problem" in text and "This is a PDF, not a spreadsheet." in text
+
+
+def test_the_preview_warns_of_an_impossible_date_on_its_row(manager_client, agma):
+    data = workbook(
+        {
+            "Tracker": [
+                ["Service Area", "Milestone", "Completion Dates"],
+                ["IT", "Go live", "Q5 2010"],
+            ]
+        }
+    )
+    token = token_of(upload(manager_client, AGMA, data))
+    manager_client.post(
+        url("import-mapping", programme=AGMA, token=token),
+        form_fields(manager_client.get(url("import-mapping", programme=AGMA, token=token))),
+    )
+    text = page_text(manager_client.get(url("import-preview", programme=AGMA, token=token)))
+    assert (
+        "Tracker 2 Go live Add Column C (Completion Dates): There is no fifth quarter: quarters "
+        "are Q1–Q4. The words are imported as they are, with no date" in text
+    )
+    assert "0 problems to put right" in text  # a warning: the row can still be imported
