@@ -10,7 +10,7 @@ class DateChangeInline(admin.TabularInline):
     model = DateChange
     extra = 0
     can_delete = False
-    fields = ("field", "old_text", "new_text", "reason", "changed_by", "changed_at")
+    fields = ("field", "old_text", "new_text", "direction", "reason", "changed_by", "changed_at")
     readonly_fields = fields
     verbose_name_plural = "date history (moves are recorded by changing the dates above)"
 
@@ -80,11 +80,12 @@ class DateChangeAdmin(admin.ModelAdmin):
         "field",
         "old_text",
         "new_text",
+        "direction",
         "reason",
         "changed_by",
         "changed_at",
     )
-    list_filter = ("field", "milestone__service_area__programme")
+    list_filter = ("field", "direction", "milestone__service_area__programme")
     search_fields = ("milestone__title", "reason")
     list_select_related = ("milestone", "changed_by")
     date_hierarchy = "changed_at"

@@ -184,6 +184,22 @@ def test_manager_changes_an_action(manager_client, wigan):
     assert (action.status, action.due_precision, action.version) == ("done", "quarter", 2)
 
 
+def test_an_edit_keeping_an_impossible_date_as_words(manager_client, wigan):
+    action = Action.objects.filter(programme=wigan, kind="follow_on").first()
+    data = action_form(
+        title=action.title,
+        owner=action.owner,
+        due_text="Q5 2010",
+        version=action.version,
+        keep_as_words="on",
+    )
+    data["service_area"] = action.service_area_id or ""
+    response = manager_client.post(edit_url(action), data)
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.due_text, action.due_latest, action.version) == ("Q5 2010", None, 2)
+
+
 def test_conflicting_action_edit_is_refused(manager_client, agma, own_area, champion_client):
     action = ActionFactory(programme=agma, service_area=own_area, title="Map HR processes")
     data = action_form(own_area, title=action.title, version=1)
