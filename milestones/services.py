@@ -24,24 +24,25 @@ def milestone_create(
     return record_create(record=milestone, by=by, at=at)
 
 
+def _dates(milestone: Milestone) -> dict[str, FuzzyDate]:
+    return {name: getattr(milestone, name) for name in Milestone.DATE_NAMES}
+
+
 def date_moves(*, before: Mapping[str, FuzzyDate], changes: Mapping) -> dict[str, str]:
     """The planned and forecast dates an edit moves, each with which way it goes.
 
-    ``before`` holds the milestone's dates as they stand (a Milestone, or its dates by name);
-    ``changes`` the new values. A date moves when its meaning changes, never its words alone
-    (``core.slippage``); a first forecast is compared with the plan as the edit leaves it.
+    ``before`` holds the milestone's dates as they stand, by name; ``changes`` the new values.
+    A date moves when its meaning changes, never its words alone (``core.slippage``); a first
+    forecast is compared with the plan as the edit leaves it.
     """
-
-    def now(name):
-        return before[name] if isinstance(before, Mapping) else getattr(before, name)
-
+    after = {**before, **changes}
     moves = {}
     for name in Milestone.RESCHEDULABLE_DATES:
         if name not in changes:
             continue
         plan = Milestone.BASELINES.get(name)
-        baseline = (changes[plan] if plan in changes else now(plan)) if plan else None
-        way = slippage.direction(now(name), changes[name], baseline=baseline)
+        baseline = after[plan] if plan else None
+        way = slippage.direction(before[name], changes[name], baseline=baseline)
         if way != slippage.SAME:
             moves[name] = way
     return moves
@@ -66,7 +67,7 @@ def milestone_edit(
     breaks a rule or someone else saved the milestone first.
     """
     changes = dict(changes)
-    moved = date_moves(before=milestone, changes=changes)
+    moved = date_moves(before=_dates(milestone), changes=changes)
     reason = (reason or "").strip()
     if moved and not reason:
         raise ValidationError({next(iter(moved)): "Say why the date is changing."})
@@ -108,7 +109,7 @@ def milestone_reschedule(
     """Move one planned or forecast date, keeping the old one, the reason, who and when."""
     if field not in Milestone.RESCHEDULABLE_DATES:
         raise ValidationError(f"The {field.replace('_', ' ')} is not a date that can be moved.")
-    if field not in date_moves(before=milestone, changes={field: new}):
+    if field not in date_moves(before=_dates(milestone), changes={field: new}):
         raise ValidationError({field: "The new date means the same as the old one."})
     (change,) = milestone_edit(
         milestone=milestone,
