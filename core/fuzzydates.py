@@ -6,7 +6,10 @@ FuzzyDate back in the councils' own report style ("Jan 2009", "end Jul 2007", "Q
 earliest/latest/precision alone, so a FuzzyDate rebuilt from its four database columns prints the
 same. ``parse_slippage()`` reads a completion cell that carries its history ("December '09 Extended
 to March 2010 Extended to June 2010"). Nothing here ever raises on words it cannot read: they are
-kept as text with no date (``Precision.UNDATED``).
+kept as text with no date (``Precision.UNDATED``). Words that look like a date the calendar does not
+have ("31/02/2010", "Q5 2010") are undated too, and say why in ``FuzzyDate.problem`` ("There is no
+31 February 2010."), so that a form can ask for a correction and an import can warn; words with
+no date in them at all ("TBC", "Ongoing") have no problem.
 
 Conventions
 -----------
@@ -55,7 +58,7 @@ import calendar
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -99,12 +102,16 @@ class Precision(StrEnum):
 
 @dataclass(frozen=True)
 class FuzzyDate:
-    """A date as written: the words, the earliest and latest day they mean, and a precision."""
+    """A date as written: the words, the earliest and latest day they mean, and a precision.
+
+    ``problem`` is set by ``parse()`` when the words look like a date that does not exist ("There
+    is no 31 February 2010."); it is not stored, and two dates are equal without it."""
 
     text: str
     earliest: date | None
     latest: date | None
     precision: Precision
+    problem: str = field(default="", compare=False)
 
     @property
     def is_dated(self) -> bool:
@@ -146,6 +153,11 @@ class Slippage:
     def current(self) -> FuzzyDate:
         return self.changes[-1].date if self.changes else self.original
 
+    @property
+    def problem(self) -> str:
+        """Why the words could not be read, when a date in them does not exist."""
+        return self.original.problem
+
 
 # --------------------------------------------------------------------------------------------------
 # Public functions
@@ -154,12 +166,14 @@ class Slippage:
 def parse(
     text: str | None, *, quarters: str = "calendar", year_hint: int | None = None
 ) -> FuzzyDate:
-    """Read the first date expression in ``text``; UNDATED (never an error) if there is none."""
+    """Read the first date expression in ``text``; UNDATED (never an error) if there is none, with
+    a ``problem`` when that expression is a date the calendar does not have."""
     raw = (text or "").strip()
     tokens = _tokenise(_clean(raw))
-    span, _ = _first_date(tokens, _financial_quarters(quarters), year_hint)
+    span, _, first = _first_date(tokens, _financial_quarters(quarters), year_hint)
     if span is None:
-        return FuzzyDate(raw, None, None, Precision.UNDATED)
+        problem = _problem(first, year_hint) if first is not None else ""
+        return FuzzyDate(raw, None, None, Precision.UNDATED, problem)
     return FuzzyDate(raw, span.earliest, span.latest, span.precision)
 
 
@@ -213,13 +227,14 @@ def parse_slippage(
     change, in order. "X moved from Y" (words ending in "from", or "was"/"originally Y") puts Y
     before X. Reading stops at the first date joined by other words ("October '09 for reporting
     to CSG 18 November '09" has no change). With no change the original is ``parse(text)``;
-    otherwise each date's text is its own words ("December '09").
+    otherwise each date's text is its own words ("December '09"). A move to a date that does not
+    exist ("Dec '09 extended to 31/02/2010") leaves the whole text undated, with its ``problem``.
     """
     whole = parse(text, quarters=quarters, year_hint=year_hint)
     clean = _clean((text or "").strip())
     tokens = _tokenise(clean)
     financial = _financial_quarters(quarters)
-    span, used = _first_date(tokens, financial, year_hint)
+    span, used, _ = _first_date(tokens, financial, year_hint)
     if span is None or used > 1:  # undated, or the whole text is one range of two dates
         return Slippage(whole, ())
 
@@ -229,8 +244,12 @@ def parse_slippage(
     previous_end = first.end
     for expr in later:
         words = _words_between(clean, tokens, previous_end, expr.core_start)
+        if not _is_move(words):
+            break
         moved = _resolve(expr, year_hint, with_prefix=False)
-        if not _is_move(words) or moved is None:
+        if moved is None:
+            if problem := _problem(expr, year_hint):
+                return Slippage(FuzzyDate(whole.text, None, None, Precision.UNDATED, problem), ())
             break
         new = _fuzzy(clean, tokens, expr, moved, from_core=True)
         if _is_reversed(words):
@@ -286,7 +305,7 @@ _SEASON_NAMES = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}
 
 _EN_DASH = "\u2013"  # ranges print as "Apr\u2013Jun 2007", as the reports do
 
-_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 
 _PART_WORDS = {
     Precision.EARLY_MONTH: "early",
@@ -657,13 +676,16 @@ class _Grammar:
         else:
             noun = self._word(i + 1)
             number = (4 if noun == "quarter" else 2) if word == "last" else self._ordinal(i)
-        if number is None or not 1 <= number <= (4 if noun == "quarter" else 2):
+        if number is None:
             return None
+        # A number out of range is kept when a year follows ("Q5 2010"), to be refused with a
+        # problem rather than skipped (which would leave "2010" to be read as the whole year).
+        in_range = 1 <= number <= (4 if noun == "quarter" else 2)
         j = self._skip(self._skip(i + 2, "of"), "the")
         if noun == "half":
             if year := self._year(j):
                 return _Piece("half", year=year[0], index=number), year[1]
-            return _Piece("half", index=number), i + 2
+            return (_Piece("half", index=number), i + 2) if in_range else None
         # A quarter of a financial year is financial whatever the setting: "Q2 13/14".
         fy_at = self._after_fy_words(j)
         start = self._financial_year_number(fy_at)
@@ -672,7 +694,7 @@ class _Grammar:
         kind = "fquarter" if self.financial_quarters else "quarter"
         if year := self._year(j):
             return _Piece(kind, year=year[0], index=number), year[1]
-        return _Piece(kind, index=number), i + 2
+        return (_Piece(kind, index=number), i + 2) if in_range else None
 
     def _season(self, i: int) -> tuple[_Piece, int] | None:
         word = self._word(i)
@@ -762,15 +784,16 @@ class _Span:
 
 def _first_date(
     tokens: list[_Token], financial_quarters: bool, year_hint: int | None
-) -> tuple[_Span | None, int]:
-    """The meaning of the first date expression, and how many expressions it took (1 or 2)."""
+) -> tuple[_Span | None, int, "_Expr | None"]:
+    """The meaning of the first date expression, how many expressions it took (1 or 2), and the
+    first expression itself."""
     expressions = _scan(tokens, financial_quarters)
     first = next(expressions, None)
     if first is None:
-        return None, 0
+        return None, 0, None
     span = _resolve(first, year_hint)
     if span is None:
-        return None, 1
+        return None, 1, first
     # Two plain dates side by side and nothing else: "April 2008 March 2009".
     second = next(expressions, None)
     if (
@@ -783,8 +806,8 @@ def _first_date(
         and (end := _resolve(second, year_hint)) is not None
         and _in_order(span, end)
     ):
-        return _Span(span.earliest, end.latest, Precision.RANGE), 2
-    return span, 1
+        return _Span(span.earliest, end.latest, Precision.RANGE), 2, first
+    return span, 1, first
 
 
 def _is_plain(expr: _Expr) -> bool:
@@ -861,7 +884,7 @@ def _apply_prefix(span: _Span, prefix: str | None) -> _Span | None:
 
 def _piece_span(piece: _Piece, year: int | None) -> _Span | None:
     """What a piece means in ``year``; None if it has no year or is not a real date."""
-    if year is None:
+    if year is None or _impossible(piece, year):
         return None
     match piece.kind:
         case "day":
@@ -884,6 +907,63 @@ def _piece_span(piece: _Piece, year: int | None) -> _Span | None:
         case _:  # a lone day ("26th") means nothing without its month
             return None
     return _apply_part(span, piece.part) if span and piece.part else span
+
+
+# --------------------------------------------------------------------------------------------------
+# Problems: dates the calendar does not have
+
+_NTH = {0: "zeroth", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth"}
+_NTH |= {9: "ninth"}
+_LONGEST_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # in any year
+
+
+def _days_in(year: int, month: int) -> int:
+    # calendar.isleap is arithmetic, so it is safe for any year_hint; monthrange is not.
+    if month == 2:
+        return 29 if calendar.isleap(year) else 28
+    return _LONGEST_MONTH[month - 1]
+
+
+def _impossible(piece: _Piece, year: int | None) -> str:
+    """Why ``piece`` (in ``year``, when known) is not in the calendar; "" when it may be."""
+    if piece.kind in ("quarter", "fquarter") and not 1 <= piece.index <= 4:
+        nth = _NTH.get(piece.index)
+        which = f"{nth} quarter" if nth else f"quarter {piece.index}"
+        return f"There is no {which}: quarters are Q1\u2013Q4."
+    if piece.kind == "half" and not 1 <= piece.index <= 2:
+        nth = _NTH.get(piece.index)
+        which = f"{nth} half" if nth else f"half {piece.index}"
+        return f"There is no {which} of a year: halves are H1 and H2."
+    if piece.kind != "day":
+        return ""
+    if not 1 <= piece.month <= 12:
+        # Without a year, "5/13" is as likely a score as a date: only a full date is refused.
+        if year is None:
+            return ""
+        return f"Month {piece.month} does not exist: dates are read day first."
+    month = calendar.month_name[piece.month]
+    if year is None:
+        if 1 <= piece.day <= _LONGEST_MONTH[piece.month - 1]:
+            return ""
+        return f"There is no {piece.day} {month}."
+    if 1 <= piece.day <= _days_in(year, piece.month):
+        return ""
+    return f"There is no {piece.day} {month} {year}."
+
+
+def _problem(expr: _Expr, year_hint: int | None) -> str:
+    """Why an expression that could not be resolved names no real date; "" when it is only
+    incomplete (no year) or outside the years read, which are not mistakes to correct."""
+    first, last = expr.first, expr.last
+    if last is not None and first.kind == "dayonly":  # "30th and 31st Feb 2009"
+        first = replace(first, kind="day", month=last.month, year=last.year)
+    for piece, other in ((first, last), (last, first)):
+        if piece is None:
+            continue
+        year = piece.year if piece.year is not None else other.year if other else None
+        if message := _impossible(piece, year if year is not None else year_hint):
+            return message
+    return ""
 
 
 def _apply_part(span: _Span, part: str) -> _Span | None:

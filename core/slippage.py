@@ -1,15 +1,24 @@
-"""Slippage in words: the phrases committee reports print for a date that has moved.
+"""Slippage: whether a date moved, which way, and the phrases committee reports print for it.
 
-A milestone keeps every move of its planned and forecast dates as a ``DateChange`` (old date,
-new date, reason). Reports never print only the latest date: scrutiny asks what the date was and
-how often it moved, so the phrase starts from the first date ever planned and adds each move in
-order, saying which way it went:
+This module is the one home of those rules. Web pages, the service that records moves, the
+spreadsheet import and export, the "what changed since the last report" summary and the PDFs
+all call it, so they cannot disagree.
 
-- "Dec 2009, extended to Mar 2010, extended to Jun 2010" (each move later);
-- "Mar 2010, brought forward to Feb 2010" (a move earlier);
-- "TBC, changed to Jan 2010" (a move that cannot be compared, such as from words with no date).
+A date moves when its MEANING changes (earliest day, latest day, precision), never its words
+alone: "Mar 2010" rewritten "March 2010" is the same date, so it needs no reason and leaves no
+``DateChange`` (the new words are still saved). Which way it moved is judged on the deadline: the
+latest day it can mean (the first day, for "from April 2010"):
 
-Dates are written in report style by ``fuzzydates.format``. The same phrases serve the web pages.
+- later: "Dec 2009, extended to Mar 2010, extended to Jun 2010";
+- earlier: "Mar 2010, brought forward to Feb 2010";
+- changed: the move cannot be put in order ("TBC, changed to Jan 2010"), or the deadline stayed
+  where it was and only the span around it changed ("Q1 2010, changed to Mar 2010").
+
+A date with no date of its own may stand for another, its ``baseline``: a milestone with no
+forecast is forecast to finish as planned, so its first forecast is compared with the plan. A
+first forecast later than the plan is "as planned, extended to Jun 2010".
+
+Dates are written in report style by ``fuzzydates.format``.
 """
 
 from collections.abc import Iterable
@@ -18,39 +27,57 @@ from dataclasses import dataclass
 from core import fuzzydates
 from core.fuzzydates import FuzzyDate
 
+LATER = "later"
+EARLIER = "earlier"
+CHANGED = "changed"
+SAME = "same"  # only the words changed; recorded as a move only by older versions
+
 EXTENDED = "extended to"
 BROUGHT_FORWARD = "brought forward to"
-CHANGED = "changed to"
+CHANGED_TO = "changed to"
+
+VERBS = {LATER: EXTENDED, EARLIER: BROUGHT_FORWARD, CHANGED: CHANGED_TO, SAME: "reworded as"}
+# Beside a move's new date on the pages, and in the export: "Jun 2010 (later)".
+LABELS = {LATER: "later", EARLIER: "earlier", CHANGED: "changed", SAME: "same date, reworded"}
+AS_PLANNED = "as planned"  # where a first forecast started from: the plan
 
 
-@dataclass(frozen=True)
-class Move:
-    """One move of a date, as a DateChange records it."""
-
-    old: FuzzyDate
-    new: FuzzyDate
-    reason: str = ""
-
-    @property
-    def verb(self) -> str:
-        return move_verb(self.old, self.new)
+def same_meaning(a: FuzzyDate, b: FuzzyDate) -> bool:
+    """Whether two dates mean the same, whatever their words."""
+    return (a.earliest, a.latest, a.precision) == (b.earliest, b.latest, b.precision)
 
 
-def move_verb(old: FuzzyDate, new: FuzzyDate) -> str:
-    """Which way a date moved, in the words reports use."""
-    if not (old.is_dated and new.is_dated):
+def _deadline(value: FuzzyDate):
+    return value.latest if value.latest is not None else value.earliest
+
+
+def direction(old: FuzzyDate, new: FuzzyDate, *, baseline: FuzzyDate | None = None) -> str:
+    """Which way a date went from ``old`` to ``new``: LATER, EARLIER, CHANGED, or SAME when it
+    did not move. ``baseline`` stands in for an ``old`` with no date (the plan, for a first
+    forecast)."""
+    if not (old.is_dated or new.is_dated):
+        return SAME  # words for words ("TBC" to "Ongoing"): still no date
+    before = old if old.is_dated or baseline is None else baseline
+    if same_meaning(before, new):
+        return SAME
+    if not (before.is_dated and new.is_dated):
         return CHANGED
-    if new.sort_key > old.sort_key:
-        return EXTENDED
-    if new.sort_key < old.sort_key:
-        return BROUGHT_FORWARD
+    if _deadline(new) > _deadline(before):
+        return LATER
+    if _deadline(new) < _deadline(before):
+        return EARLIER
     return CHANGED
 
 
-def direction(old: FuzzyDate, new: FuzzyDate) -> str:
-    """Whether a date went later, earlier or just changed, to sort moves into slipped and
-    brought forward."""
-    return {EXTENDED: "later", BROUGHT_FORWARD: "earlier"}.get(move_verb(old, new), "changed")
+def has_moved(old: FuzzyDate, new: FuzzyDate, *, baseline: FuzzyDate | None = None) -> bool:
+    """Whether changing ``old`` to ``new`` moves the date (and so needs a reason and is kept in
+    the date's history), rather than only rewording it."""
+    return direction(old, new, baseline=baseline) != SAME
+
+
+def move_verb(old: FuzzyDate, new: FuzzyDate, *, baseline: FuzzyDate | None = None) -> str:
+    """The words of a move: "extended to", "brought forward to" or "changed to"."""
+    return VERBS[direction(old, new, baseline=baseline)]
 
 
 def date_words(value: FuzzyDate | None) -> str:
@@ -60,20 +87,63 @@ def date_words(value: FuzzyDate | None) -> str:
     return fuzzydates.format(value) or value.text
 
 
+@dataclass(frozen=True)
+class Move:
+    """One move of a date, as a DateChange records it. ``recorded`` is the direction recorded
+    with it (judged when it was made, against the plan for a first forecast); without one it is
+    worked out from the two dates."""
+
+    old: FuzzyDate
+    new: FuzzyDate
+    reason: str = ""
+    recorded: str = ""
+
+    @property
+    def direction(self) -> str:
+        return self.recorded or direction(self.old, self.new)
+
+    @property
+    def verb(self) -> str:
+        return VERBS[self.direction]
+
+    @property
+    def origin(self) -> str:
+        """Where the move started, in words: a date, "as planned" (a first forecast compared
+        with the plan), or "no date"."""
+        if words := date_words(self.old):
+            return words
+        return AS_PLANNED if self.direction in (LATER, EARLIER) else "no date"
+
+    @property
+    def destination(self) -> str:
+        if self.direction == SAME:  # a rewording: its words are what changed
+            return f"“{self.new.text}”"
+        return date_words(self.new) or "no date"
+
+    def __str__(self) -> str:
+        """ "Dec 2009, extended to Mar 2010"; "Mar 2010, reworded as “March 2010”"."""
+        return f"{self.origin}, {self.verb} {self.destination}"
+
+
+def change_words(old: FuzzyDate, new: FuzzyDate, *, baseline: FuzzyDate | None = None) -> str:
+    """A change of a date in words, moved or only reworded: "Dec 2009, extended to Mar 2010"."""
+    return str(Move(old, new, recorded=direction(old, new, baseline=baseline)))
+
+
 def phrase(current: FuzzyDate, moves: Iterable[Move]) -> str:
     """The date with its history: "Dec 2009, extended to Mar 2010, extended to Jun 2010".
 
-    ``moves`` are the date's changes, oldest first. With none, the phrase is the date alone.
-    The chain starts from the first move's old date and ends with ``current``, which is the last
-    move's new date whenever the history is whole.
+    ``moves`` are the date's changes, oldest first. A rewording is not a move and is left out.
+    With no move, the phrase is the date alone. The chain starts from the first move's old date
+    and ends with ``current``, which is the last move's new date whenever the history is whole.
     """
-    moves = list(moves)
+    moves = [move for move in moves if move.direction != SAME]
     if not moves:
         return date_words(current)
-    parts = [date_words(moves[0].old) or "no date"]
+    parts = [moves[0].origin]
     for move in moves:
-        parts.append(f"{move.verb} {date_words(move.new) or 'no date'}")
-    if moves[-1].new != current and date_words(current):
+        parts.append(f"{move.verb} {move.destination}")
+    if not same_meaning(moves[-1].new, current) and date_words(current):
         # The stored date moved without a recorded change (an import that bypassed the history);
         # say where it stands now rather than leave the phrase ending on an old date.
         parts.append(f"now {date_words(current)}")
@@ -81,9 +151,10 @@ def phrase(current: FuzzyDate, moves: Iterable[Move]) -> str:
 
 
 def moves_of(changes: Iterable, field: str) -> list[Move]:
-    """The moves of one of a milestone's dates from its DateChange rows (already in order)."""
+    """The moves of one of a milestone's dates from its DateChange rows (already in order), each
+    with the direction recorded with it."""
     return [
-        Move(old=change.old, new=change.new, reason=change.reason)
+        Move(old=change.old, new=change.new, reason=change.reason, recorded=change.direction)
         for change in changes
         if change.field == field
     ]

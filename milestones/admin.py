@@ -12,7 +12,7 @@ class DateChangeInline(admin.TabularInline):
     model = DateChange
     extra = 0
     can_delete = False
-    fields = ("field", "old_text", "new_text", "reason", "changed_by", "changed_at")
+    fields = ("field", "old_text", "new_text", "direction", "reason", "changed_by", "changed_at")
     readonly_fields = fields
     verbose_name_plural = "date history (moves are recorded by changing the dates above)"
 
@@ -50,6 +50,7 @@ class MilestoneAdmin(ProgrammePeopleAdmin, SimpleHistoryAdmin):
                     "change_reason",
                     "actual_start_text",
                     "actual_completion_text",
+                    "keep_as_words",
                 )
             },
         ),
@@ -81,11 +82,12 @@ class DateChangeAdmin(admin.ModelAdmin):
         "field",
         "old_text",
         "new_text",
+        "direction",
         "reason",
         "changed_by",
         "changed_at",
     )
-    list_filter = ("field", "milestone__service_area__programme")
+    list_filter = ("field", "direction", "milestone__service_area__programme")
     search_fields = ("milestone__title", "reason")
     list_select_related = ("milestone", "changed_by")
     date_hierarchy = "changed_at"

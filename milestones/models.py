@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core import lateness
+from core import lateness, slippage
 from core.constraints import CheckedConstraint
 from core.fuzzy_columns import (
     dates_in_order_constraint,
@@ -22,6 +22,9 @@ from .querysets import MilestoneQuerySet
 # Dates whose moves are slippage: changing one needs a reason and leaves a DateChange.
 RESCHEDULABLE_DATES = ("planned_start", "planned_completion", "forecast_completion")
 MILESTONE_DATES = (*RESCHEDULABLE_DATES, "actual_start", "actual_completion")
+# A milestone with no forecast is forecast to finish as planned: its first forecast is compared
+# with the planned completion (see core.slippage.direction).
+BASELINES = {"forecast_completion": "planned_completion"}
 
 # An actual completion date says the milestone was delivered, so no other status can stand
 # beside it (``services`` marks it complete when the date is given without a status). Complete
@@ -54,6 +57,7 @@ class Milestone(NamesProgrammePeople, models.Model):
     FINISHED = (Status.COMPLETE, Status.CANCELLED)
     RESCHEDULABLE_DATES = RESCHEDULABLE_DATES
     DATE_NAMES = MILESTONE_DATES
+    BASELINES = BASELINES
 
     service_area = models.ForeignKey(
         "programmes.ServiceArea",
@@ -223,7 +227,13 @@ class Milestone(NamesProgrammePeople, models.Model):
 
 class DateChange(models.Model):
     """A move of one of a milestone's dates: the heart of slippage reporting. Never edited or
-    deleted; the reports derive "extended to May 2010" and "moved from 31 Jul 2009" from these."""
+    deleted; the reports derive "Jul 2009, extended to May 2010" from these (``core.slippage``)."""
+
+    class Direction(models.TextChoices):
+        LATER = slippage.LATER, slippage.LABELS[slippage.LATER]
+        EARLIER = slippage.EARLIER, slippage.LABELS[slippage.EARLIER]
+        CHANGED = slippage.CHANGED, slippage.LABELS[slippage.CHANGED]
+        SAME = slippage.SAME, slippage.LABELS[slippage.SAME]
 
     milestone = models.ForeignKey(
         Milestone, verbose_name="milestone", on_delete=models.CASCADE, related_name="date_changes"
@@ -238,6 +248,14 @@ class DateChange(models.Model):
     new_text, new_earliest, new_latest, new_precision = fuzzy_date_columns("new date")
     new = fuzzy_date_property("new")
     reason = models.TextField("reason")
+    direction = models.CharField(
+        "which way it moved",
+        max_length=8,
+        choices=Direction.choices,
+        help_text="Judged by core.slippage when the move was made: on the dates' meaning, and "
+        "for a first forecast against the plan of the time. Kept so that lists can filter and "
+        "sort on it. “Same date, reworded” is a rewording recorded by an older version.",
+    )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="changed by",
@@ -266,9 +284,9 @@ class DateChange(models.Model):
         return f"{self.milestone}: {self.get_field_display()} {self.old} → {self.new}"
 
     @property
-    def is_extension(self) -> bool:
-        """True when the new date is later than the old one (the usual kind of slippage)."""
-        return self.new.sort_key > self.old.sort_key
+    def move(self) -> slippage.Move:
+        """The move in words: ``str(change.move)`` is "Dec 2009, extended to Mar 2010"."""
+        return slippage.Move(self.old, self.new, self.reason, recorded=self.direction)
 
 
 class ReportingPeriod(models.Model):

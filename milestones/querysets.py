@@ -45,13 +45,14 @@ class MilestoneQuerySet(models.QuerySet):
 
     def with_slipped(self) -> "MilestoneQuerySet":
         """Annotate ``is_slipped``: the planned or forecast completion has moved later at least
-        once. Computed in the same query as the rows."""
+        once (as ``core.slippage`` judged each move when it was recorded). Computed in the same
+        query as the rows."""
         from .models import DateChange
 
         later = DateChange.objects.filter(
             milestone=OuterRef("pk"),
             field__in=["planned_completion", "forecast_completion"],
-            new_latest__gt=models.F("old_latest"),
+            direction=DateChange.Direction.LATER,
         )
         return self.annotate(is_slipped=Exists(later))
 

@@ -2,12 +2,14 @@
 commands all come through here, so the rules (a reason for every move of a date, history kept,
 no lost updates, nothing half-saved) are enforced once."""
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core import slippage
 from core.fuzzydates import FuzzyDate
 from core.records import record_create, record_edit
 
@@ -32,8 +34,28 @@ def milestone_create(
     return record_create(record=milestone, by=by, at=at)
 
 
-def _moved(old: FuzzyDate, new: FuzzyDate) -> bool:
-    return (old.text, old.earliest, old.latest) != (new.text, new.earliest, new.latest)
+def _dates(milestone: Milestone) -> dict[str, FuzzyDate]:
+    return {name: getattr(milestone, name) for name in Milestone.DATE_NAMES}
+
+
+def date_moves(*, before: Mapping[str, FuzzyDate], changes: Mapping) -> dict[str, str]:
+    """The planned and forecast dates an edit moves, each with which way it goes.
+
+    ``before`` holds the milestone's dates as they stand, by name; ``changes`` the new values.
+    A date moves when its meaning changes, never its words alone (``core.slippage``); a first
+    forecast is compared with the plan as the edit leaves it.
+    """
+    after = {**before, **changes}
+    moves = {}
+    for name in Milestone.RESCHEDULABLE_DATES:
+        if name not in changes:
+            continue
+        plan = Milestone.BASELINES.get(name)
+        baseline = after[plan] if plan else None
+        way = slippage.direction(before[name], changes[name], baseline=baseline)
+        if way != slippage.SAME:
+            moves[name] = way
+    return moves
 
 
 @transaction.atomic
@@ -49,18 +71,16 @@ def milestone_edit(
     """Apply an edit to a milestone.
 
     Moving a planned or forecast date needs a ``reason`` and leaves a DateChange (old and new
-    date, reason, who, when) for each date moved. Giving an actual completion date marks the
+    date, which way, reason, who, when) for each date moved; rewording one ("Mar 2010" as
+    "March 2010") saves the words with neither. Giving an actual completion date marks the
     milestone complete. Raises ValidationError or ``StaleEdit`` and saves nothing when the edit
     breaks a rule or someone else saved the milestone first.
     """
-    moved = [
-        name
-        for name in Milestone.RESCHEDULABLE_DATES
-        if name in changes and _moved(getattr(milestone, name), changes[name])
-    ]
+    changes = dict(changes)
+    moved = date_moves(before=_dates(milestone), changes=changes)
     reason = (reason or "").strip()
     if moved and not reason:
-        raise ValidationError({moved[0]: "Say why the date is changing."})
+        raise ValidationError({next(iter(moved)): "Say why the date is changing."})
     changes = completing(changes)
     old_dates = {name: getattr(milestone, name) for name in moved}
 
@@ -68,12 +88,13 @@ def milestone_edit(
 
     when = at or timezone.now()
     history = []
-    for name in moved:
+    for name, way in moved.items():
         change = DateChange(
             milestone=milestone,
             field=name,
             old=old_dates[name],
             new=getattr(milestone, name),
+            direction=way,
             reason=reason,
             changed_by=by,
             changed_at=when,
@@ -96,8 +117,8 @@ def milestone_reschedule(
     """Move one planned or forecast date, keeping the old one, the reason, who and when."""
     if field not in Milestone.RESCHEDULABLE_DATES:
         raise ValidationError(f"The {field.replace('_', ' ')} is not a date that can be moved.")
-    if not _moved(getattr(milestone, field), new):
-        raise ValidationError({field: "The new date is the same as the old one."})
+    if field not in date_moves(before=_dates(milestone), changes={field: new}):
+        raise ValidationError({field: "The new date means the same as the old one."})
     (change,) = milestone_edit(
         milestone=milestone,
         opened_version=milestone.version,

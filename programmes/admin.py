@@ -177,6 +177,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
                     "partners",
                     "other_people",
                     "started_text",
+                    "keep_as_words",
                 )
             },
         ),

@@ -178,19 +178,6 @@ class RecordForm(FuzzyDateModelForm):
             if f"{name}_text" in self.changed_data and f"{name}_text" not in self.errors
         }
 
-    def changes(self) -> dict:
-        """Field name → new value, for ``record_edit`` (fuzzy dates as FuzzyDates)."""
-        changes = {}
-        for name in self.changed_data:
-            if name == "version":
-                continue
-            if name.endswith("_text") and name.removesuffix("_text") in self.fuzzy_dates:
-                date_name = name.removesuffix("_text")
-                changes[date_name] = getattr(self.instance, date_name)
-            else:
-                changes[name] = self.cleaned_data[name]
-        return changes
-
     def current_value(self, record, name: str) -> str:
         """A field of ``record`` as the form's user would read it (for "what changed")."""
         if name.endswith("_text") and name.removesuffix("_text") in self.fuzzy_dates:

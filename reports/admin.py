@@ -36,7 +36,7 @@ class BackgroundPaperInline(admin.TabularInline):
     model = BackgroundPaper
     form = BackgroundPaperForm
     extra = 0
-    fields = ("order", "title", "meeting", "meeting_date_text", "available_from")
+    fields = ("order", "title", "meeting", "meeting_date_text", "keep_as_words", "available_from")
 
 
 @admin.register(CommitteeReport)

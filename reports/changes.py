@@ -16,17 +16,17 @@ from datetime import datetime
 from decimal import Decimal
 from types import SimpleNamespace
 
-from core.fuzzydates import FuzzyDate
-from core.slippage import direction
+from core import slippage
+from core.fuzzydates import FuzzyDate, Precision
 from milestones.models import DateChange, Milestone
 from programmes.models import Risk, SavingsLine, ServiceArea
 
 AT_RISK_RAGS = frozenset({"red", "amber_red"})
 
 MARK_WORDS = {
-    "later": "Slipped",
-    "earlier": "Brought forward",
-    "changed": "Date changed",
+    slippage.LATER: "Slipped",
+    slippage.EARLIER: "Brought forward",
+    slippage.CHANGED: "Date changed",
     "completed": "Completed",
     "at_risk": "Now at risk",
     "added": "New",
@@ -52,7 +52,12 @@ class DateMove:
     old: FuzzyDate
     new: FuzzyDate
     reasons: list[str]
-    direction: str  # "later", "earlier", "changed"
+    direction: str  # core.slippage's LATER, EARLIER or CHANGED
+
+    @property
+    def words(self) -> str:
+        """ "Dec 2009, extended to Mar 2010"."""
+        return str(slippage.Move(self.old, self.new, recorded=self.direction))
 
 
 @dataclass
@@ -94,15 +99,15 @@ class ChangeSummary:
 
     @property
     def slipped(self) -> list[DateMove]:
-        return [move for move in self.date_moves if move.direction == "later"]
+        return [move for move in self.date_moves if move.direction == slippage.LATER]
 
     @property
     def brought_forward(self) -> list[DateMove]:
-        return [move for move in self.date_moves if move.direction == "earlier"]
+        return [move for move in self.date_moves if move.direction == slippage.EARLIER]
 
     @property
     def redated(self) -> list[DateMove]:
-        return [move for move in self.date_moves if move.direction == "changed"]
+        return [move for move in self.date_moves if move.direction == slippage.CHANGED]
 
     @property
     def is_empty(self) -> bool:
@@ -172,8 +177,24 @@ def changes_since(*, programme, since: datetime, since_label: str, area_ids=None
     return summary
 
 
+def _date(row: dict, name: str) -> FuzzyDate:
+    """A fuzzy date from the four columns of a ``values()`` row."""
+    return FuzzyDate(
+        row[f"{name}_text"],
+        row[f"{name}_earliest"],
+        row[f"{name}_latest"],
+        Precision(row[f"{name}_precision"]),
+    )
+
+
 def milestone_changes(summary: ChangeSummary, programme, since, area_names: dict) -> None:
-    fields = ("title", "status", "rag", "service_area_id")
+    # The plan is read as it stood then: a first forecast made since is compared with it.
+    plan_columns = tuple(
+        f"{plan}_{part}"
+        for plan in set(Milestone.BASELINES.values())
+        for part in ("text", "earliest", "latest", "precision")
+    )
+    fields = ("title", "status", "rag", "service_area_id", *plan_columns)
     now = {
         row["id"]: row
         for row in Milestone.objects.filter(service_area_id__in=area_names).values("id", *fields)
@@ -189,9 +210,11 @@ def milestone_changes(summary: ChangeSummary, programme, since, area_names: dict
         grouped.setdefault((change.milestone_id, change.field), []).append(change)
     for (pk, name), changes in grouped.items():
         old, new = changes[0].old, changes[-1].new
-        if (old.text, old.earliest, old.latest) == (new.text, new.earliest, new.latest):
-            continue  # moved and moved back: nothing to report
-        way = direction(old, new)
+        plan = Milestone.BASELINES.get(name)
+        baseline = _date(then.get(pk) or now[pk], plan) if plan else None
+        way = slippage.direction(old, new, baseline=baseline)
+        if way == slippage.SAME:
+            continue  # moved and moved back, or only reworded: nothing to report
         reasons = list(dict.fromkeys(change.reason for change in changes))
         row = now[pk]
         summary.date_moves.append(

@@ -73,6 +73,7 @@ def run(rows: int) -> None:
                 field="planned_completion",
                 old=fuzzydates.parse("March 2010"),
                 new=milestone.planned_completion,
+                direction=DateChange.Direction.LATER,
                 reason="Extended",
             )
             for milestone in Milestone.objects.filter(service_area__programme=programme)[::10]

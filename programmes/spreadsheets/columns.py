@@ -117,11 +117,12 @@ DATE_LABELS = {name: name.replace("_", " ").capitalize() for name in Milestone.D
 
 
 def date_changes_words(milestone, programme) -> str:
-    """Every move of the milestone's dates, oldest first: "Planned completion: Dec 2009 → Mar
-    2010 (Extended)". Needs ``date_changes`` prefetched."""
+    """Every move of the milestone's dates, oldest first, in the reports' words: "Planned
+    completion: Dec 2009, extended to Mar 2010 (Funding delayed)". Needs ``date_changes``
+    prefetched."""
     lines = []
     for change in milestone.date_changes.all():
-        line = f"{DATE_LABELS[change.field]}: {change.old_text or 'no date'} → {change.new_text}"
+        line = f"{DATE_LABELS[change.field]}: {change.move}"
         lines.append(f"{line} ({change.reason})" if change.reason else line)
     return "\n".join(lines)
 
@@ -1001,6 +1002,15 @@ DATE_CHANGES = Sheet(
             attribute("new_text"),
             width=18,
             aliases=("to as written", "to", "new date"),
+        ),
+        Column(
+            "direction",
+            "Which way",
+            "Later, earlier or changed (a move that cannot be put in order), judged on what "
+            "the dates mean; a first forecast is compared with the plan. For reading.",
+            display("direction"),
+            width=12,
+            importable=False,
         ),
         Column(
             "reason",

@@ -9,7 +9,7 @@ creates them unasked.
 
 ``commit()`` creates the names the user chose to create, previews again inside one transaction
 and applies every row through the service functions the web forms use (``milestone_create``,
-``milestone_edit``, ``milestone_reschedule``, ``record_create``, ``record_edit``), then records the
+``milestone_edit``, ``record_create``, ``record_edit``), then records the
 import (``ImportRecord``). Any error, or a record someone changed meanwhile, and nothing is saved.
 
 A row finds its record by the ID our exports write, within this programme only; failing that
@@ -35,13 +35,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from core import fuzzydates
+from core import fuzzydates, slippage
 from core.fuzzydates import FuzzyDate
 from core.money import pounds
 from core.records import record_create, record_edit
 from core.versioning import StaleEdit
 from milestones.models import DELIVERED_IS_COMPLETE, Milestone
-from milestones.services import completing, milestone_create, milestone_edit, milestone_reschedule
+from milestones.services import completing, milestone_create, milestone_edit
 from programmes.models import (
     Action,
     ImportRecord,
@@ -398,6 +398,13 @@ def read_date(cells: RowCells, name: str, existing: FuzzyDate | None, *, moves: 
                     f"Column {cells.column(name)}: the date does not match the words beside "
                     f'it; the words "{written}" are used.'
                 )
+        if problem := next((d.problem for d, _ in chain if d.problem), ""):
+            # Words that look like a date that does not exist: kept, undated, with a warning
+            # (a web form would ask; an import cannot, and refusing the row would lose it).
+            cells.plan.notes.append(
+                f"Column {cells.column(words_name)}: {problem} The words are imported as they "
+                "are, with no date: correct them in the file if a date was meant."
+            )
         return DateWanted(chain)
     if day is not None:
         if existing is not None and existing.precision == "day" and existing.earliest == day:
@@ -520,6 +527,18 @@ class KindImport:
             return value.strftime("%d/%m/%Y")
         shown = " ".join(str(value).split())
         return shown if len(shown) <= 60 else shown[:59] + "…"
+
+    def change_words(self, record, name: str, old, new, diffs) -> str:
+        """One change a row makes, for the preview; a date in the reports' words, which say
+        whether it moves or is only reworded ("Dec 2009, extended to Mar 2010")."""
+        if isinstance(new, FuzzyDate):
+            baseline = self.baseline(record, name, diffs)
+            return f"{self.label_of(name)}: {slippage.change_words(old, new, baseline=baseline)}"
+        return f"{self.label_of(name)}: {self.display(name, old)} → {self.display(name, new)}"
+
+    def baseline(self, record, name: str, diffs) -> FuzzyDate | None:
+        """The date that one with no date stands for (see ``core.slippage``)."""
+        return None
 
     def differences(self, record, wanted: Wanted) -> list[tuple[str, object, object]]:
         """(field, now, wanted) for each mapped field the row would change."""
@@ -664,6 +683,13 @@ class MilestoneImport(KindImport):
             return None
         return (wanted.area.pk, words(wanted.fields.get("title", "")))
 
+    def baseline(self, record, name: str, diffs) -> FuzzyDate | None:
+        # A first forecast is compared with the plan as the row leaves it, as the service does.
+        plan = Milestone.BASELINES.get(name)
+        if plan is None:
+            return None
+        return next((new for field, _, new in diffs if field == plan), getattr(record, plan))
+
     def differences(self, record, wanted: Wanted):
         # A milestone always has a service area: the row's (or the one above it) is compared.
         wanted.area_mapped = wanted.area is not None
@@ -710,9 +736,7 @@ class MilestoneImport(KindImport):
             )
             for name, steps in moves.items():
                 for new, reason, at in steps:
-                    milestone_reschedule(
-                        milestone=milestone, field=name, new=new, reason=reason, by=by, at=at
-                    )
+                    _step(milestone, name, new, reason, by, at)
 
         row.operation = apply
 
@@ -763,11 +787,22 @@ class MilestoneImport(KindImport):
             )
             for name, steps in later.items():
                 for new, step_reason, _ in steps:
-                    milestone_reschedule(
-                        milestone=record, field=name, new=new, reason=step_reason, by=by
-                    )
+                    _step(record, name, new, step_reason, by)
 
         row.operation = apply
+
+
+def _step(milestone, name: str, new: FuzzyDate, reason: str, by, at=None) -> None:
+    """One step of a date's history: a move, kept with its reason; or, when the step only
+    rewords the date ("Mar 2010" then "March 2010"), its new words (the service decides)."""
+    milestone_edit(
+        milestone=milestone,
+        opened_version=milestone.version,
+        changes={name: new},
+        reason=reason,
+        by=by,
+        at=at,
+    )
 
 
 class RiskImport(KindImport):
@@ -1151,9 +1186,7 @@ class _Run:
                 return
             plan.action = UPDATE
             plan.changes = [
-                f"{importer.label_of(name)}: {importer.display(name, old)} → "
-                f"{importer.display(name, new)}"
-                for name, old, new in diffs
+                importer.change_words(record, name, old, new, diffs) for name, old, new in diffs
             ]
             if not plan.needs:
                 importer.update(record, wanted, diffs, cells, plan)

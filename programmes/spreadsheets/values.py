@@ -190,6 +190,8 @@ def calendar_date(value, *, quarters: str, epoch: datetime = CALENDAR_WINDOWS_19
     when = found.current
     if not when.text:
         return None
+    if when.problem:
+        raise CellError(f"{when.problem} Write the date like 31/03/2010.")
     if not when.is_dated:
         raise CellError(f'"{when.text}" is not a date; write it like 31/03/2010.')
     return when.latest or when.earliest

@@ -3,7 +3,7 @@ status in words and colour, dates as written, financial years."""
 
 from django import template
 
-from core import fuzzydates, lateness, money, savings
+from core import fuzzydates, lateness, money, savings, slippage
 from core.markdown import render_markdown
 
 register = template.Library()
@@ -41,6 +41,13 @@ def fuzzy(value):
 def late_means():
     """What "late" and "overdue" count, in the words of the one rule (``core.lateness``)."""
     return lateness.LATE_MEANS
+
+
+@register.filter
+def date_history(milestone, name):
+    """One of a milestone's dates with its moves, as the reports print it: "Dec 2009, extended
+    to Mar 2010" (prefetch ``date_changes``); an em dash when there is no date."""
+    return slippage.milestone_phrase(milestone, name) or "—"
 
 
 @register.filter

@@ -30,7 +30,8 @@ def test_reschedule_moves_the_date_and_records_old_new_reason_and_who(django_use
     assert change.old.latest == date(2010, 1, 31)
     assert change.reason.startswith("Deadline extended")
     assert change.changed_by == champion
-    assert change.is_extension
+    assert change.direction == DateChange.Direction.LATER
+    assert str(change.move) == "Jan 2010, extended to May 2010"
 
 
 def test_reschedule_keeps_every_move_in_order():

@@ -265,3 +265,134 @@ def test_reader_cannot_write_a_milestone_update(reader_client):
     )
     assert response.status_code == 403
     assert not m.updates.exists()
+
+
+# --- a move is a change of meaning, not of words ------------------------------------------------
+
+
+def detail_html(client, m):
+    return client.get(reverse("milestones:detail", kwargs={"pk": m.pk})).content.decode()
+
+
+def area_html(client, m):
+    url = reverse(
+        "programmes:service-area",
+        kwargs={"programme": AGMA, "pk": m.service_area_id},
+    )
+    return client.get(url).content.decode()
+
+
+def test_rewording_a_date_saves_the_words_without_a_reason_or_a_move(champion_client):
+    """ "June 2010" written "Jun 2010" is the same date: no reason asked, nothing in the history,
+    and no "Jun 2010, extended to Jun 2010" anywhere."""
+    m = milestone()
+    response = champion_client.post(edit_url(m), form_data(m, planned_completion_text="Jun 2010"))
+    assert response.status_code == 302
+    m.refresh_from_db()
+    assert m.planned_completion_text == "Jun 2010"
+    assert m.date_changes.count() == 2  # the two real moves from the seed report, no more
+    html = area_html(champion_client, m)
+    assert "Planned completion: Mar 2010, extended to Jun 2010" in html
+    assert "Jun 2010, extended to Jun 2010" not in html
+
+
+def test_a_first_forecast_later_than_the_plan_shows_as_later(champion_client):
+    """The milestone had no forecast (it was forecast as planned, June 2010): a first forecast
+    of September 2010 is a slip, not "(earlier)"."""
+    m = milestone()
+    assert m.forecast_completion_text == ""
+    response = champion_client.post(
+        edit_url(m),
+        form_data(m, forecast_completion_text="September 2010", reason="Returns still late"),
+    )
+    assert response.status_code == 302
+    change = m.date_changes.latest()
+    assert (change.field, change.direction) == ("forecast_completion", "later")
+
+    html = detail_html(champion_client, m)
+    assert (
+        '<td>as planned</td><td>Sep 2010 <span class="slippage">(later)</span></td>'
+        "<td>Returns still late" in html
+    )
+    assert "(earlier)" not in html
+    assert "Forecast completion: as planned, extended to Sep 2010: Returns still late" in area_html(
+        champion_client, m
+    )
+
+
+def test_a_first_forecast_that_is_the_plan_needs_no_reason(champion_client):
+    m = milestone()
+    response = champion_client.post(edit_url(m), form_data(m, forecast_completion_text="Jun 2010"))
+    assert response.status_code == 302
+    m.refresh_from_db()
+    assert m.forecast_completion_text == "Jun 2010"
+    assert m.date_changes.count() == 2
+
+
+# --- impossible dates ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        ("31/02/2010", "There is no 31 February 2010."),
+        ("Q5 2010", "There is no fifth quarter: quarters are Q1–Q4."),
+        ("30th Feb '09", "There is no 30 February 2009."),
+        ("w/c 31-6-07", "There is no 31 June 2007."),
+    ],
+)
+def test_an_impossible_date_is_refused_with_what_is_wrong_and_nothing_saved(
+    champion_client, written, problem
+):
+    m = milestone()
+    version = m.version
+    response = champion_client.post(
+        edit_url(m),
+        form_data(m, planned_completion_text=written, reason="Rescheduled by the board"),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert 'href="#id_planned_completion_text"' in html
+    assert f"{problem} Correct the date, or tick “Keep as words”" in html
+    # A real checkbox with its label, to keep the words.
+    assert 'type="checkbox" name="keep_as_words"' in html
+    assert '<label for="id_keep_as_words"' in html
+    assert f'value="{written}"' in html.replace("&#x27;", "'")  # what they typed is kept
+    m.refresh_from_db()
+    assert (m.planned_completion_text, m.version) == ("June 2010", version)
+    assert m.date_changes.count() == 2
+
+
+def test_ticking_keep_as_words_saves_the_words_with_no_date(champion_client):
+    m = milestone()
+    refused = champion_client.post(edit_url(m), form_data(m, actual_start_text="31/02/2010"))
+    assert "There is no 31 February 2010." in refused.content.decode()
+    m.refresh_from_db()
+    assert m.actual_start_text == ""
+    response = champion_client.post(
+        edit_url(m), form_data(m, actual_start_text="31/02/2010", keep_as_words="on")
+    )
+    assert response.status_code == 302
+    m.refresh_from_db()
+    assert m.actual_start_text == "31/02/2010"
+    assert not m.actual_start.is_dated
+    assert m.actual_start.precision == "undated"
+
+
+def test_keep_as_words_does_not_keep_a_date_that_can_be_read(champion_client):
+    m = milestone()
+    champion_client.post(
+        edit_url(m), form_data(m, actual_start_text="28/02/2010", keep_as_words="on")
+    )
+    m.refresh_from_db()
+    assert m.actual_start.earliest == m.actual_start.latest == parse("28/02/2010").earliest
+
+
+def test_the_live_hint_says_what_is_wrong_with_an_impossible_date(champion_client):
+    response = champion_client.get(reverse("milestones:interpret-date"), {"text": "Q5 2010"})
+    assert response.json() == {
+        "reading": "There is no fifth quarter: quarters are Q1–Q4. Correct it, or tick “Keep as "
+        "words” to keep it as words.",
+        "dated": False,
+    }

@@ -152,8 +152,8 @@ def test_champions_page_shows_people_partners_slippage_and_edit_links(champion_c
     champion = "Service area champion:</strong> Phil Badley, Director - Organisation Development"
     assert champion in html
     assert "<strong>Bolton:</strong> not participating" in html
-    assert "moved later from Dec 2009 to Mar 2010: Extended" in html
-    assert "moved later from Mar 2010 to Jun 2010: Extended" in html
+    assert "Planned completion: Dec 2009, extended to Mar 2010: Extended" in html
+    assert "Planned completion: Mar 2010, extended to Jun 2010: Extended" in html
     assert "Write the update for March 2010" in html
     assert 'Change<span class="visually-hidden"> Stage 0-1</span>' in html
 

@@ -49,6 +49,7 @@ def grow(scale: int):
             field="planned_completion",
             old=parse("March 2010"),
             new=parse("June 2010"),
+            direction=DateChange.Direction.LATER,
             reason="Extended",
         )
         for milestone in milestones[::3]

@@ -112,6 +112,32 @@ def test_words_that_are_not_a_date_are_kept(manager_client, agma):
     assert action.due_text == "Dependent on Phase 1" and action.due_latest is None
 
 
+def test_an_impossible_due_date_is_refused_until_kept_as_words(manager_client, agma):
+    before = Action.objects.count()
+    refused = manager_client.post(create_url(), action_form(due_text="31/04/2010"))
+    assert refused.status_code == 200
+    assert (
+        "Due: There is no 31 April 2010. Correct the date, or tick “Keep as words” to save "
+        "these words with no date." in text_of(refused)
+    )
+    html = refused.content.decode()
+    # The box is a labelled checkbox, just after the date fields.
+    assert '<label for="id_keep_as_words"' in html
+    assert html.index('name="due_text"') < html.index('name="keep_as_words"')
+    assert html.index('name="keep_as_words"') < html.index('name="status"')
+    assert Action.objects.count() == before
+
+    kept = manager_client.post(create_url(), action_form(due_text="31/04/2010", keep_as_words="on"))
+    assert kept.status_code == 302
+    action = Action.objects.get(programme=agma, title="Agree the payroll cut-over plan")
+    assert (action.due_text, action.due_earliest, action.due_latest, action.due_precision) == (
+        "31/04/2010",
+        None,
+        None,
+        "undated",
+    )
+
+
 def test_due_before_start_is_refused(manager_client):
     before = Action.objects.count()
     response = manager_client.post(
@@ -156,6 +182,22 @@ def test_manager_changes_an_action(manager_client, wigan):
     assert response.status_code == 302
     action.refresh_from_db()
     assert (action.status, action.due_precision, action.version) == ("done", "quarter", 2)
+
+
+def test_an_edit_keeping_an_impossible_date_as_words(manager_client, wigan):
+    action = Action.objects.filter(programme=wigan, kind="follow_on").first()
+    data = action_form(
+        title=action.title,
+        owner=action.owner,
+        due_text="Q5 2010",
+        version=action.version,
+        keep_as_words="on",
+    )
+    data["service_area"] = action.service_area_id or ""
+    response = manager_client.post(edit_url(action), data)
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.due_text, action.due_latest, action.version) == ("Q5 2010", None, 2)
 
 
 def test_conflicting_action_edit_is_refused(manager_client, agma, own_area, champion_client):

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from core import fuzzydates
 from milestones.models import DateChange, Milestone
+from milestones.services import milestone_edit
 from tests.factories import MilestoneFactory, PersonFactory, ServiceAreaFactory, StageFactory
 
 from .conftest import AGMA, HERTS, WIGAN
@@ -163,6 +164,7 @@ def add_milestones(programme):
                 field="planned_completion",
                 old=fuzzydates.parse("January 2010"),
                 new=fuzzydates.parse("March 2010"),
+                direction=DateChange.Direction.LATER,
                 reason="Slipped",
             )
 
@@ -193,3 +195,21 @@ def test_all_milestones_queries_do_not_grow(
         13,
         django_assert_max_num_queries,
     )
+
+
+def test_a_first_forecast_later_than_the_plan_counts_as_slipped(manager_client):
+    """Planned for Feb 2010 with no forecast; a first forecast of June 2010 is a slip on the
+    list (column and filter) and on the overview, as it is in the reports."""
+    m = Milestone.objects.get(service_area__programme__slug=AGMA, title="Stage 2a – Design")
+    assert (m.planned_completion_text, m.forecast_completion_text) == ("February 2010", "")
+    milestone_edit(
+        milestone=m,
+        opened_version=m.version,
+        changes={"forecast_completion": fuzzydates.parse("June 2010")},
+        reason="Supplier late",
+    )
+    response = manager_client.get(milestones_url(slipped="on"))
+    assert len(rows_of(response)) == 6
+    assert "Slipped" in row_of(response, "Stage 2a – Design")
+    overview = manager_client.get(reverse("programmes:overview", kwargs={"programme": AGMA}))
+    assert "<strong>6</strong> slipped" in overview.content.decode()

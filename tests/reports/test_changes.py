@@ -2,11 +2,12 @@
 changes, and the marks it puts on changed rows."""
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from core.fuzzydates import parse
 from core.records import record_create, record_edit
-from milestones.models import Milestone
+from milestones.models import DateChange, Milestone
 from milestones.services import milestone_create, milestone_edit, milestone_reschedule
 from programmes.models import Programme, Risk, SavingsLine
 from reports.changes import changes_since
@@ -133,3 +134,53 @@ def test_savings_movements(wigan):
         1200000,
     )
     assert result.marks["savings"] == {line.pk: "Changed"}
+
+
+def test_a_first_forecast_later_than_the_plan_slipped(agma, reader_client):
+    """Stage 0-1 is planned for June 2010 with no forecast: a first forecast of September 2010
+    is a slip in the summary, the marks and the report's forecast line (not a "date changed")."""
+    since = timezone.now()
+    hr = Milestone.objects.get(service_area__name="Transactional HR", title="Stage 0-1")
+    assert hr.forecast_completion_text == ""
+    milestone_edit(
+        milestone=hr,
+        opened_version=hr.version,
+        changes={"forecast_completion": parse("September 2010")},
+        reason="Returns late",
+    )
+
+    result = summary(agma, since)
+    (slipped,) = result.slipped
+    assert (slipped.title, slipped.date, slipped.words) == (
+        "Stage 0-1",
+        "forecast completion",
+        "as planned, extended to Sep 2010",
+    )
+    assert result.redated == []
+    assert result.marks["milestone"][hr.pk] == "Slipped"
+
+    page = reader_client.get(
+        reverse("reports:preview", args=[agma.slug, "milestones"]),
+        {"areas": hr.service_area_id, "since_date": timezone.localdate().strftime("%d/%m/%Y")},
+    ).content.decode()
+    assert "Forecast: as planned, extended to Sep 2010" in page
+
+
+def test_a_rewording_is_not_reported_as_a_change(agma):
+    since = timezone.now()
+    hr = Milestone.objects.get(service_area__name="Transactional HR", title="Stage 0-1")
+    milestone_edit(
+        milestone=hr, opened_version=hr.version, changes={"planned_completion": parse("Jun 2010")}
+    )
+    hr.refresh_from_db()
+    assert hr.planned_completion_text == "Jun 2010"
+    # A rewording an older version recorded as a move is not a move either.
+    DateChange.objects.create(
+        milestone=hr,
+        field="planned_start",
+        old=parse("September '09"),
+        new=parse("Sep 2009"),
+        direction=DateChange.Direction.SAME,
+        reason="Tidied",
+    )
+    assert summary(agma, since).date_moves == []

@@ -102,7 +102,9 @@ def test_issue_edit_issue_again(manager_client, programme, area, meeting, manage
     second_text = read_pdf(download(manager_client, second)).text
     assert "What has changed since the pack issued to CSG" in second_text
     assert "Milestones that slipped" in second_text
-    assert "Stage 1 (Transactional Finance): completion May 2010 → Sep 2010" in second_text
+    assert (
+        "Stage 1 (Transactional Finance): completion May 2010, extended to Sep 2010" in second_text
+    )
     assert "Reason: Workshops moved after the elections." in second_text
     assert "Stage 1 Slipped" in second_text
     assert "May 2010, extended to Sep 2010" in second_text

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from core import fuzzydates
 from milestones.models import DateChange, Milestone
-from milestones.services import milestone_create, milestone_reschedule
+from milestones.services import milestone_create, milestone_edit, milestone_reschedule
 from programmes.models import Risk, SavingsLine, ServiceArea
 from programmes.spreadsheets import export, importing, mapping
 from programmes.spreadsheets.columns import SHEETS
@@ -67,8 +67,8 @@ def test_dates_are_real_excel_dates_with_the_words_beside_them_when_fuzzy(reader
     assert hr["Planned completion"] == datetime(2010, 6, 30)  # due by its last day
     assert hr["Planned completion (as written)"] == "June 2010"
     assert hr["Date changes"] == (
-        "Planned completion: December '09 → March 2010 (Extended)\n"
-        "Planned completion: March 2010 → June 2010 (Extended)"
+        "Planned completion: Dec 2009, extended to Mar 2010 (Extended)\n"
+        "Planned completion: Mar 2010, extended to Jun 2010 (Extended)"
     )
     column = [c.value for c in sheet[1]].index("Planned completion") + 1
     assert sheet.cell(2, column).number_format == "DD/MM/YYYY"
@@ -313,6 +313,7 @@ def grow(programme, scale: int):
             field="planned_completion",
             old=fuzzydates.parse("March 2010"),
             new=fuzzydates.parse("June 2010"),
+            direction=DateChange.Direction.LATER,
             reason="Extended",
         )
         for milestone in milestones[::3]
@@ -355,3 +356,25 @@ def test_a_moved_milestone_exports_each_move(agma):
     book = read_back(export.write_programme(agma).read())
     moves = [row for row in rows_of(book["Date changes"]) if row["Milestone"] == "Data centre"]
     assert [(m["To (as written)"], m["Reason"]) for m in moves] == [("=July 2010", "=cmd")]
+
+
+def test_a_first_forecast_later_than_the_plan_exports_as_later(agma):
+    area = agma.service_areas.get(name="IT")
+    milestone = milestone_create(
+        service_area=area, title="Data centre", planned_completion=fuzzydates.parse("May 2010")
+    )
+    milestone_edit(
+        milestone=milestone,
+        opened_version=milestone.version,
+        changes={"forecast_completion": fuzzydates.parse("July 2010")},
+        reason="Supplier late",
+    )
+    book = read_back(export.write_programme(agma).read())
+    (row,) = [row for row in rows_of(book["Milestones"]) if row["Milestone"] == "Data centre"]
+    assert row["Date changes"] == (
+        "Forecast completion: as planned, extended to Jul 2010 (Supplier late)"
+    )
+    moves = [row for row in rows_of(book["Date changes"]) if row["Milestone"] == "Data centre"]
+    assert [(m["From (as written)"], m["To (as written)"], m["Which way"]) for m in moves] == [
+        (None, "July 2010", "later")
+    ]

@@ -177,8 +177,8 @@ def test_a_manager_imports_a_seed_000_tracker_and_sees_its_slippage_then_imports
         )
     )
     assert (
-        "moved later from Jan 2010 to May 2010: imported from agma-tracker.xlsx (Deadline "
-        "extended to)" in page
+        "Planned completion: Jan 2010, extended to May 2010: imported from agma-tracker.xlsx "
+        "(Deadline extended to)" in page
     )
     hr = ServiceArea.objects.get(programme=fresh_programme, name="Transactional HR")
     page = page_text(
@@ -186,8 +186,8 @@ def test_a_manager_imports_a_seed_000_tracker_and_sees_its_slippage_then_imports
             reverse("programmes:service-area", kwargs={"programme": slug, "pk": hr.pk})
         )
     )
-    assert "moved later from Dec 2009 to Mar 2010" in page
-    assert "moved later from Mar 2010 to Jun 2010" in page
+    assert "Planned completion: Dec 2009, extended to Mar 2010" in page
+    assert "Planned completion: Mar 2010, extended to Jun 2010" in page
 
     # The same workbook again: every row unchanged.
     token = token_of(upload(manager_client, slug, data, "agma-tracker.xlsx"))
@@ -253,3 +253,25 @@ def test_an_import_refused_at_upload_shows_the_form_again_with_the_reason(manage
     assert response.status_code == 200
     text = page_text(response)
     assert "There is a problem" in text and "This is a PDF, not a spreadsheet." in text
+
+
+def test_the_preview_warns_of_an_impossible_date_on_its_row(manager_client, agma):
+    data = workbook(
+        {
+            "Tracker": [
+                ["Service Area", "Milestone", "Completion Dates"],
+                ["IT", "Go live", "Q5 2010"],
+            ]
+        }
+    )
+    token = token_of(upload(manager_client, AGMA, data))
+    manager_client.post(
+        url("import-mapping", programme=AGMA, token=token),
+        form_fields(manager_client.get(url("import-mapping", programme=AGMA, token=token))),
+    )
+    text = page_text(manager_client.get(url("import-preview", programme=AGMA, token=token)))
+    assert (
+        "Tracker 2 Go live Add Column C (Completion Dates): There is no fifth quarter: quarters "
+        "are Q1–Q4. The words are imported as they are, with no date" in text
+    )
+    assert "0 problems to put right" in text  # a warning: the row can still be imported

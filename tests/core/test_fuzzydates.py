@@ -1,4 +1,5 @@
-"""Tests for core.fuzzydates: dates as people write them in the seed reports."""
+"""Tests for core.fuzzydates: dates as people write them in the seed reports, and the
+impossible ones they sometimes write."""
 
 from datetime import date
 
@@ -993,6 +994,7 @@ quarter_settings = st.sampled_from(["calendar", "financial"])
 def check_parse_is_sound(text, quarters, year_hint):
     got = parse(text, quarters=quarters, year_hint=year_hint)
     assert got.text == text.strip()
+    assert not (got.problem and got.is_dated)  # a date with a problem is kept as words
     if got.earliest is not None and got.latest is not None:
         assert got.earliest <= got.latest
     assert got.is_dated == (got.precision != P.UNDATED)
@@ -1044,3 +1046,87 @@ def test_parse_financial_year_never_raises(text):
 
 def test_the_table_covers_at_least_120_real_expressions():
     assert len(TABLE) >= 120
+
+
+# --------------------------------------------------------------------------------------------------
+# Impossible dates: kept as words with no date, and saying what is wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "year_hint", "problem"),
+    [
+        ("31/02/2010", None, "There is no 31 February 2010."),
+        ("Q5 2010", None, "There is no fifth quarter: quarters are Q1–Q4."),
+        ("30th Feb '09", None, "There is no 30 February 2009."),
+        ("31/04/2010", None, "There is no 31 April 2010."),
+        ("w/c 31-6-07", None, "There is no 31 June 2007."),
+        ("29/02/2009", None, "There is no 29 February 2009."),
+        ("13/13/2010", None, "Month 13 does not exist: dates are read day first."),
+        ("12/25/2009", None, "Month 25 does not exist: dates are read day first."),
+        ("32nd May", 2009, "There is no 32 May 2009."),
+        ("30th Feb", None, "There is no 30 February."),  # in no year at all
+        ("Q0 2010", None, "There is no zeroth quarter: quarters are Q1–Q4."),
+        ("fifth quarter of 2010", None, "There is no fifth quarter: quarters are Q1–Q4."),
+        ("Q5 2009/10", None, "There is no fifth quarter: quarters are Q1–Q4."),
+        ("H3 2009", None, "There is no third half of a year: halves are H1 and H2."),
+        ("30 Feb - 3 Mar 2009", None, "There is no 30 February 2009."),
+        ("Report to JIB 31/09/2009", None, "There is no 31 September 2009."),
+    ],
+)
+def test_an_impossible_date_is_kept_as_words_and_says_why(text, year_hint, problem):
+    got = parse(text, year_hint=year_hint)
+    assert (got.text, got.earliest, got.latest, got.precision) == (text, None, None, P.UNDATED)
+    assert got.problem == problem
+
+
+def test_a_fifth_quarter_is_not_read_as_the_whole_year():
+    assert not parse("Q5 2010").is_dated
+    assert parse("Q4 2010").latest == D(2010, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TBC",
+        "Ongoing",
+        "Dependent on outcome of Phase 1",
+        "",
+        "N/A",
+        "Update on 12 July",  # no year: incomplete, not impossible
+        "29th Feb",  # a day some years have
+        "Q5",  # "see Q5": no year, so not taken for a quarter
+        "5/13",  # as likely a score as a date
+        "1/1/1850",  # outside the years read, not a mistake in the calendar
+        "Stage 0-1",
+    ],
+)
+def test_words_with_no_date_have_no_problem(text):
+    got = parse(text)
+    assert not got.is_dated
+    assert got.problem == ""
+
+
+@pytest.mark.parametrize(("text", "year_hint", "earliest", "latest", "precision"), DATED)
+def test_a_real_date_has_no_problem(text, year_hint, earliest, latest, precision):
+    assert parse(text, year_hint=year_hint).problem == ""
+
+
+def test_a_problem_does_not_make_two_dates_different():
+    """The problem is not stored: the date rebuilt from its columns equals the parsed one."""
+    assert parse("31/02/2010") == FuzzyDate("31/02/2010", None, None, P.UNDATED)
+
+
+def test_a_move_to_an_impossible_date_leaves_the_whole_cell_as_words():
+    got = parse_slippage("December '09 extended to 31/02/2010")
+    assert got.changes == ()
+    assert (got.original.text, got.original.is_dated) == (
+        "December '09 extended to 31/02/2010",
+        False,
+    )
+    assert got.problem == "There is no 31 February 2010."
+
+
+def test_words_after_a_date_are_not_checked_as_a_move():
+    """Only dates joined by words of moving are part of the history."""
+    got = parse_slippage("October '09 for reporting to CSG 31/02/2010")
+    assert (got.original.latest, got.problem) == (D(2009, 10, 31), "")

@@ -18,7 +18,7 @@ def complete_the_delivered(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("milestones", "0002_milestone_edit_version"),
+        ("milestones", "0003_date_change_direction"),
         ("programmes", "0002_programme_access_import_records_edit_versions"),
     ]
 
