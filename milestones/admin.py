@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.versioned_admin import VersionedAdmin
 
 from . import services
 from .forms import MilestoneAdminForm
@@ -19,7 +20,7 @@ class DateChangeInline(admin.TabularInline):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(SimpleHistoryAdmin):
+class MilestoneAdmin(VersionedAdmin):
     form = MilestoneAdminForm
     list_display = (
         "title",
@@ -54,16 +55,12 @@ class MilestoneAdmin(SimpleHistoryAdmin):
         (None, {"fields": ("comment", "estimated_cost", "estimated_cost_note", "reports_to")}),
     )
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj._history_user = request.user
-            super().save_model(request, obj, form, change)
-            return
+    def save_edit(self, request, obj, form) -> None:
         # Through the same service as the officers' form: a DateChange with its reason for each
-        # moved date, the version bumped so an officer's open form sees the change.
+        # moved date.
         services.milestone_edit(
             milestone=Milestone.objects.get(pk=obj.pk),
-            opened_version=obj.version,
+            opened_version=form.cleaned_data["version"],
             changes=form.changes(),
             reason=form.cleaned_data["change_reason"],
             by=request.user,

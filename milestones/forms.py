@@ -1,6 +1,7 @@
 from django import forms
 
 from core import fuzzydates
+from core.edit_forms import VersionedEditForm
 
 from .models import Milestone
 
@@ -21,21 +22,6 @@ class FuzzyDateModelForm(forms.ModelForm):
                 text = cleaned[f"{name}_text"] or ""
                 setattr(self.instance, name, fuzzydates.parse(text, quarters=self.quarters()))
         return cleaned
-
-    def changes(self) -> dict:
-        """The model fields the user changed → their new values, for the edit services: a fuzzy
-        date as its FuzzyDate, never as its four columns."""
-        model_fields = {field.name for field in self._meta.model._meta.concrete_fields}
-        changes = {}
-        for name in self.changed_data:
-            if name not in model_fields:
-                continue  # the form's own fields: version, reason
-            date_name = name.removesuffix("_text")
-            if date_name in self.fuzzy_dates:
-                changes[date_name] = getattr(self.instance, date_name)
-            else:
-                changes[name] = self.cleaned_data[name]
-        return changes
 
 
 class MilestoneDatesMixin:
@@ -103,13 +89,12 @@ def describe_reading(value) -> str:
     return f"Read as {fuzzydates.format(value)} ({span})."
 
 
-class MilestoneEditForm(MilestoneDatesMixin, FuzzyDateModelForm):
+class MilestoneEditForm(VersionedEditForm, MilestoneDatesMixin, FuzzyDateModelForm):
     """A champion's or manager's edit of a milestone. Moving a planned or forecast date needs a
     reason; marking it complete needs the date it was completed."""
 
     fuzzy_dates = Milestone.DATE_NAMES
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(
         label="Why have the dates changed?",
         required=False,
@@ -150,7 +135,6 @@ class MilestoneEditForm(MilestoneDatesMixin, FuzzyDateModelForm):
         self.fields["rag"].choices = [("", "Not rated")] + [
             (rating, programme.rag_label(rating)) for rating in programme.rag_ratings()
         ]
-        self.fields["version"].initial = self.instance.version
         for name in Milestone.DATE_NAMES:
             field = self.fields[f"{name}_text"]
             field.label = name.replace("_", " ").capitalize()

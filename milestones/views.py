@@ -148,12 +148,11 @@ class MilestoneEditView(MilestoneAccessMixin, UpdateView):
         return redirect("milestones:detail", pk=fresh.pk)
 
     def conflict(self, form, stale: StaleEdit):
-        """Someone saved first: keep what this user typed, show what changed meanwhile, and let
-        them save again over the newer version once they have seen it."""
+        """Someone saved first: keep what this user changed as they typed it, show what changed
+        meanwhile (and the other fields as they are now), and let them save again: only the
+        fields this user changed are applied."""
         conflict = conflict_summary(stale)
-        data = form.data.copy()
-        data["version"] = stale.current.version
-        refreshed = MilestoneEditForm(data=data, instance=stale.current)
+        refreshed = MilestoneEditForm(data=form.rebased_data(stale.current), instance=stale.current)
         refreshed.is_valid()
         return self.render_to_response(
             self.get_context_data(

@@ -1,7 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.money import pounds
+from core.versioned_admin import VersionedAdmin
 from milestones.forms import FuzzyDateModelForm
 
 from .models import (
@@ -172,7 +172,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(ServiceArea)
-class ServiceAreaAdmin(SimpleHistoryAdmin):
+class ServiceAreaAdmin(VersionedAdmin):
     list_display = ("__str__", "programme", "parent", "rag", "progress_rating", "order")
     list_filter = ("programme", "rag", "progress_rating")
     search_fields = ("name", "number", "scope", "programme__name")
@@ -229,7 +229,7 @@ class StageDefinitionAdmin(admin.ModelAdmin):
 
 
 @admin.register(SavingsLine)
-class SavingsLineAdmin(SimpleHistoryAdmin):
+class SavingsLineAdmin(VersionedAdmin):
     list_display = (
         "programme",
         "service_area",
@@ -281,7 +281,7 @@ class BudgetLineAdmin(admin.ModelAdmin):
 
 
 @admin.register(Risk)
-class RiskAdmin(SimpleHistoryAdmin):
+class RiskAdmin(VersionedAdmin):
     list_display = (
         "title",
         "programme",
@@ -299,7 +299,7 @@ class RiskAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(VersionedAdmin):
     form = programme_form(Action, "start", "due")
     list_display = ("__str__", "kind", "owner", "due_text", "status", "programme", "service_area")
     list_filter = ("programme", "kind", "status", "resources_approved")

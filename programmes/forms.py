@@ -1,12 +1,12 @@
 from django import forms
 
+from core.edit_forms import VersionedEditForm
+
 from .models import ServiceArea
 
 
-class ServiceAreaEditForm(forms.ModelForm):
+class ServiceAreaEditForm(VersionedEditForm, forms.ModelForm):
     """What a champion keeps up to date about their area as a whole."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         model = ServiceArea
@@ -22,7 +22,3 @@ class ServiceAreaEditForm(forms.ModelForm):
         self.fields["rag"].choices = [("", "Not rated")] + [
             (rating, programme.rag_label(rating)) for rating in programme.rag_ratings()
         ]
-        self.fields["version"].initial = self.instance.version
-
-    def changes(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.changed_data if name != "version"}

@@ -13,6 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core import fuzzydates
+from core.edit_forms import VersionedEditForm
 from core.money import find_pounds, pounds
 from milestones.forms import FuzzyDateModelForm, describe_reading
 from programmes.filters import DATE_HINT, UK_DATE_FORMATS, WHOLE_PROGRAMME, UKDateInput
@@ -178,19 +179,6 @@ class RecordForm(FuzzyDateModelForm):
             if f"{name}_text" in self.changed_data and f"{name}_text" not in self.errors
         }
 
-    def changes(self) -> dict:
-        """Field name → new value, for ``record_edit`` (fuzzy dates as FuzzyDates)."""
-        changes = {}
-        for name in self.changed_data:
-            if name == "version":
-                continue
-            if name.endswith("_text") and name.removesuffix("_text") in self.fuzzy_dates:
-                date_name = name.removesuffix("_text")
-                changes[date_name] = getattr(self.instance, date_name)
-            else:
-                changes[name] = self.cleaned_data[name]
-        return changes
-
     def current_value(self, record, name: str) -> str:
         """A field of ``record`` as the form's user would read it (for "what changed")."""
         if name.endswith("_text") and name.removesuffix("_text") in self.fuzzy_dates:
@@ -213,17 +201,6 @@ class RecordForm(FuzzyDateModelForm):
             return {True: "Yes", False: "No", None: "not recorded"}[value]
         display = getattr(record, f"get_{name}_display", None)
         return str(display() if display else value) or "blank"
-
-
-class VersionedEditMixin(forms.Form):
-    """The version of the record the form was opened at, sent back with the edit so that a
-    save made meanwhile by someone else is never overwritten."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
 
 
 # --------------------------------------------------------------------------------------------------
@@ -283,7 +260,7 @@ class RiskCreateForm(RecordForm):
         self.fields["impact"].choices = levels
 
 
-class RiskEditForm(VersionedEditMixin, RiskCreateForm):
+class RiskEditForm(VersionedEditForm, RiskCreateForm):
     pass
 
 
@@ -328,7 +305,7 @@ class SavingsLineCreateForm(RecordForm):
         return cleaned
 
 
-class SavingsLineEditForm(VersionedEditMixin, SavingsLineCreateForm):
+class SavingsLineEditForm(VersionedEditForm, SavingsLineCreateForm):
     pass
 
 
@@ -383,7 +360,7 @@ class ActionCreateForm(RecordForm):
         return cleaned
 
 
-class ActionEditForm(VersionedEditMixin, ActionCreateForm):
+class ActionEditForm(VersionedEditForm, ActionCreateForm):
     pass
 
 

@@ -131,8 +131,8 @@ class ServiceAreaEditView(ProgrammeMixin, FormView):
 
     def conflict(self, form, stale: StaleEdit):
         conflict = conflict_summary(stale)  # before the form copies this user's typing on
-        data = form.data.copy()
-        data["version"] = stale.current.version
-        refreshed = ServiceAreaEditForm(data=data, instance=stale.current)
+        refreshed = ServiceAreaEditForm(
+            data=form.rebased_data(stale.current), instance=stale.current
+        )
         refreshed.is_valid()
         return self.render_to_response(self.get_context_data(form=refreshed, conflict=conflict))
