@@ -103,7 +103,7 @@ class ReportingPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(admin.ModelAdmin):
+class ProgressUpdateAdmin(VersionedAdmin):
     list_display = ("service_area", "milestone", "period", "author", "written_at")
     list_filter = ("service_area__programme", "period")
     search_fields = ("text", "service_area__name", "milestone__title")

@@ -76,11 +76,17 @@ class MilestoneDetailView(MilestoneAccessMixin, DetailView):
             return None
         programme = milestone.service_area.programme
         period = current_periods([programme.pk]).get(programme.pk)
-        return ProgressUpdateForm(data, programme=programme, initial={"period": period})
+        return ProgressUpdateForm(
+            data,
+            programme=programme,
+            service_area=milestone.service_area,
+            milestone=milestone,
+            initial={"period": period},
+        )
 
     def post(self, request, *args, **kwargs):
-        """Write the milestone's update for a reporting period (one per period: writing again
-        replaces it)."""
+        """Write the milestone's update for a reporting period (one per period: a writer who saw
+        it may revise it; one written meanwhile by someone else is shown, not replaced)."""
         self.object = milestone = self.get_object()
         form = self.update_form(request.POST)
         if form is None:
@@ -92,9 +98,16 @@ class MilestoneDetailView(MilestoneAccessMixin, DetailView):
                     milestone=milestone,
                     period=form.cleaned_data["period"],
                     text=form.cleaned_data["text"],
+                    opened_version=form.seen_version(),
                     author=Person.objects.filter(user=request.user).first(),
                     by=request.user,
                 )
+            except StaleEdit as stale:
+                context = self.get_context_data(
+                    update_form=form.after_conflict(stale.current),
+                    update_conflict=conflict_summary(stale),
+                )
+                return self.render_to_response(context)
             except ValidationError as error:
                 form.add_error(None, error)
         if not form.is_valid():

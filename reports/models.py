@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from core.constraints import CheckedConstraint
 from core.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
@@ -71,6 +72,8 @@ class CommitteeReport(models.Model):
         signed_off_on_precision,
     ) = fuzzy_date_columns("signed off on")
     signed_off_on = fuzzy_date_property("signed_off_on")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["programme", "-date", "id"]
