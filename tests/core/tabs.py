@@ -10,6 +10,9 @@ def as_posted(form) -> dict:
     for field in form:
         value = field.value()
         widget = field.field.widget
+        if isinstance(widget, forms.SelectMultiple | forms.CheckboxSelectMultiple):
+            data[field.html_name] = [str(item) for item in value or []]
+            continue
         if isinstance(widget, forms.CheckboxInput):
             if value:
                 data[field.html_name] = "on"
@@ -48,14 +51,21 @@ class Tab:
         return response
 
 
-def admin_posted(response) -> dict:
-    """An admin change page's form and its inline forms, as the browser posts them back."""
-    data = as_posted(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
+def formsets_posted(formsets) -> dict:
+    data = {}
+    for formset in formsets:
         data.update(as_posted(formset.management_form))
         for form in formset.forms:
             data.update(as_posted(form))
+    return data
+
+
+def admin_posted(response) -> dict:
+    """An admin change page's form and its inline forms, as the browser posts them back."""
+    data = as_posted(response.context["adminform"].form)
+    data.update(
+        formsets_posted(inline.formset for inline in response.context["inline_admin_formsets"])
+    )
     return data
 
 
