@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from core.money import pounds
 from core.versioned_admin import VersionedAdmin
@@ -92,7 +93,7 @@ class AccessInline(admin.TabularInline):
 
 
 @admin.register(ProgrammeAccess)
-class ProgrammeAccessAdmin(admin.ModelAdmin):
+class ProgrammeAccessAdmin(SimpleHistoryAdmin):
     list_display = ("user", "role", "programme")
     list_filter = ("role", "programme")
     search_fields = ("user__username", "user__email", "programme__name")
@@ -262,7 +263,7 @@ class SavingsReallocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(admin.ModelAdmin):
+class BudgetLineAdmin(SimpleHistoryAdmin):
     list_display = (
         "title",
         "parent",
