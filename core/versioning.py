@@ -22,6 +22,24 @@ def changes_between(before: Model, after: Model, fields) -> list[str]:
     return [name for name in fields if getattr(before, name) != getattr(after, name)]
 
 
+def opened_state(model, pk, version: int) -> Model | None:
+    """The record as it was saved at ``version`` (its last state at that version), read from its
+    history; None when the history does not hold it."""
+    row = model.history.filter(id=pk, version=version).order_by("-history_id").first()
+    return row.instance if row is not None else None
+
+
+def stale_edit(model, pk, opened_version: int, fields=()) -> StaleEdit:
+    """The refusal for an edit opened at ``opened_version`` of a record someone has saved since:
+    the record now, and everything the other person changed, not only what this user is
+    changing (the form shows it all before this user saves over it)."""
+    current = model.objects.get(pk=pk)
+    opened = opened_state(model, pk, opened_version)
+    everything = [f.attname for f in model._meta.concrete_fields if f.attname != "version"]
+    changed = changes_between(opened, current, everything) if opened else list(fields)
+    return StaleEdit(current, changed)
+
+
 @transaction.atomic
 def save_if_unchanged(instance: Model, *, opened_version: int, fields: list[str], by=None) -> None:
     """Validate and save ``fields`` of ``instance`` unless it changed since ``opened_version``."""
@@ -31,13 +49,7 @@ def save_if_unchanged(instance: Model, *, opened_version: int, fields: list[str]
         version=F("version") + 1
     )
     if not claimed:
-        current = model.objects.get(pk=instance.pk)
-        opened = model.history.filter(id=instance.pk, version=opened_version).first()
-        # Everything the other person changed, not only what this user is changing: the form
-        # shows it all before this user saves over it.
-        everything = [f.attname for f in model._meta.concrete_fields if f.attname != "version"]
-        changed = changes_between(opened, current, everything) if opened else list(fields)
-        raise StaleEdit(current, changed)
+        raise stale_edit(model, instance.pk, opened_version, fields)
     instance.version = opened_version + 1
     if by is not None:
         instance._history_user = by

@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.versioned_admin import VersionedAdmin
 from programmes.admin import ProgrammePeopleAdmin
 
 from . import services
@@ -21,7 +21,7 @@ class DateChangeInline(admin.TabularInline):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(ProgrammePeopleAdmin, SimpleHistoryAdmin):
+class MilestoneAdmin(ProgrammePeopleAdmin, VersionedAdmin):
     form = MilestoneAdminForm
     list_display = (
         "title",
@@ -57,16 +57,12 @@ class MilestoneAdmin(ProgrammePeopleAdmin, SimpleHistoryAdmin):
         (None, {"fields": ("comment", "estimated_cost", "estimated_cost_note", "reports_to")}),
     )
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj._history_user = request.user
-            super().save_model(request, obj, form, change)
-            return
+    def save_edit(self, request, obj, form) -> None:
         # Through the same service as the officers' form: a DateChange with its reason for each
-        # moved date, the version bumped so an officer's open form sees the change.
+        # moved date.
         services.milestone_edit(
             milestone=Milestone.objects.get(pk=obj.pk),
-            opened_version=obj.version,
+            opened_version=form.cleaned_data["version"],
             changes=form.changes(),
             reason=form.cleaned_data["change_reason"],
             by=request.user,
@@ -110,7 +106,7 @@ class ReportingPeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(ProgrammePeopleAdmin, admin.ModelAdmin):
+class ProgressUpdateAdmin(ProgrammePeopleAdmin, VersionedAdmin):
     list_display = ("service_area", "milestone", "period", "author", "written_at")
     list_filter = ("service_area__programme", "period")
     search_fields = ("text", "service_area__name", "milestone__title")

@@ -4,10 +4,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core import fuzzydates
+from core.edit_forms import VersionedEditForm
 from programmes.forms import offer_programme_people
 
 from . import services
-from .models import DELIVERED_IS_COMPLETE, Milestone
+from .models import DELIVERED_IS_COMPLETE, Milestone, ProgressUpdate
 from .services import date_moves
 
 KEEP_AS_WORDS = "Keep as words"
@@ -65,21 +66,6 @@ class FuzzyDateModelForm(forms.ModelForm):
                 setattr(self.instance, name, value)
         return cleaned
 
-    def changes(self) -> dict:
-        """The model fields the user changed → their new values, for the edit services: a fuzzy
-        date as its FuzzyDate, never as its four columns."""
-        model_fields = {field.name for field in self._meta.model._meta.concrete_fields}
-        changes = {}
-        for name in self.changed_data:
-            if name not in model_fields:
-                continue  # the form's own fields: version, reason, keep as words
-            date_name = name.removesuffix("_text")
-            if date_name in self.fuzzy_dates:
-                changes[date_name] = getattr(self.instance, date_name)
-            elif name in self.cleaned_data:  # a field that failed validation has no value yet
-                changes[name] = self.cleaned_data[name]
-        return changes
-
 
 class MilestoneDatesMixin:
     """A milestone form that knows which of its slippage dates the user moved: changed what
@@ -101,7 +87,12 @@ class MilestoneDatesMixin:
         shown beside the status: the admin saves after its form and cannot show an error then."""
         if "status" not in cleaned:
             return
-        cleaned["status"] = services.completing(self.changes()).get("status", cleaned["status"])
+        given = {}
+        if "actual_completion_text" in self.changed_data:
+            given["actual_completion"] = self.instance.actual_completion
+        if "status" in self.changed_data:
+            given["status"] = cleaned["status"]
+        cleaned["status"] = services.completing(given).get("status", cleaned["status"])
         trial = copy.copy(self.instance)
         trial.status = cleaned["status"]
         try:
@@ -167,14 +158,13 @@ def describe_reading(value) -> str:
     return f"Read as {fuzzydates.format(value)} ({span})."
 
 
-class MilestoneEditForm(MilestoneDatesMixin, FuzzyDateModelForm):
+class MilestoneEditForm(VersionedEditForm, MilestoneDatesMixin, FuzzyDateModelForm):
     """A champion's or manager's edit of a milestone. Moving a planned or forecast date needs a
     reason. Complete needs no date (many records never had one); a milestone with an actual
     completion date cannot have another status."""
 
     fuzzy_dates = Milestone.DATE_NAMES
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(
         label="Why have the dates changed?",
         required=False,
@@ -215,7 +205,6 @@ class MilestoneEditForm(MilestoneDatesMixin, FuzzyDateModelForm):
         self.fields["rag"].choices = [("", "Not rated")] + [
             (rating, programme.rag_label(rating)) for rating in programme.rag_ratings()
         ]
-        self.fields["version"].initial = self.instance.version
         for name in Milestone.DATE_NAMES:
             field = self.fields[f"{name}_text"]
             field.label = name.replace("_", " ").capitalize()
@@ -243,13 +232,50 @@ class MilestoneEditForm(MilestoneDatesMixin, FuzzyDateModelForm):
 
 
 class ProgressUpdateForm(forms.Form):
+    """The update for a service area, or one of its milestones, for a reporting period. It
+    opens with that period's update, if there is one, to revise, and remembers which version
+    the writer saw, so that an update written meanwhile by someone else is never replaced
+    unseen (``services.progress_update_write``)."""
+
     period = forms.ModelChoiceField(queryset=None, label="Reporting period", empty_label=None)
     text = forms.CharField(
         label="What happened this period?",
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Paragraphs, and bullet lists starting with “- ”.",
     )
+    opened_period = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, programme, **kwargs):
+    def __init__(self, *args, programme, service_area, milestone=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["period"].queryset = programme.reporting_periods.order_by("-start")
+        period = self.initial.get("period")
+        if not self.is_bound and period is not None:
+            self.initial["opened_period"] = period.pk
+            existing = ProgressUpdate.objects.filter(
+                service_area=service_area, milestone=milestone, period=period
+            ).first()
+            if existing:
+                self.initial["text"] = existing.text
+                self.initial["opened_version"] = existing.version
+
+    def seen_version(self) -> int | None:
+        """The version of the chosen period's update that the writer saw; None if they saw
+        none (there was none, or the form was opened on another period)."""
+        if self.cleaned_data.get("opened_period") != self.cleaned_data["period"].pk:
+            return None
+        return self.cleaned_data.get("opened_version")
+
+    def after_conflict(self, current: ProgressUpdate) -> "ProgressUpdateForm":
+        """The form again, keeping what this writer typed, now having seen ``current``."""
+        data = self.data.copy()
+        data["opened_period"] = current.period_id
+        data["opened_version"] = current.version
+        refreshed = type(self)(
+            data,
+            programme=current.service_area.programme,
+            service_area=current.service_area,
+            milestone=current.milestone,
+        )
+        refreshed.is_valid()
+        return refreshed

@@ -368,6 +368,13 @@ class ProgressUpdate(NamesProgrammePeople, models.Model):
 
     programme_people_fields = ("author",)
 
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
+    )
+
+    # Every version of the text, with who wrote it and when: a revision never loses the first.
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["service_area", "-period__start", "id"]
         verbose_name = "progress update"

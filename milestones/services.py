@@ -6,12 +6,13 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core import slippage
 from core.fuzzydates import FuzzyDate
-from core.records import record_create, record_edit
+from core.records import actual_changes, record_create, record_edit
+from core.versioning import StaleEdit
 
 from .models import DateChange, Milestone, ProgressUpdate
 
@@ -132,17 +133,43 @@ def milestone_reschedule(
 
 @transaction.atomic
 def progress_update_write(
-    *, service_area, period, text: str, by=None, author=None, milestone=None
+    *,
+    service_area,
+    period,
+    text: str,
+    opened_version: int | None,
+    by=None,
+    author=None,
+    milestone=None,
 ) -> ProgressUpdate:
-    """Write (or rewrite) the update for a service area, or one of its milestones, for a
-    reporting period: there is one update per period, so writing again replaces the text."""
-    update = ProgressUpdate.objects.filter(
-        service_area=service_area, milestone=milestone, period=period
-    ).first() or ProgressUpdate(service_area=service_area, milestone=milestone, period=period)
-    update.text = text
-    update.author = author
-    update.written_by = by
-    update.written_at = timezone.now()
-    update.full_clean()
-    update.save()
-    return update
+    """Write the update for a service area, or one of its milestones, for a reporting period.
+
+    There is one update per period. ``opened_version`` is the version of that period's update
+    the writer saw when they opened the form (None: they saw none). An update written by
+    someone else that the writer has not seen is never replaced: ``StaleEdit`` carries it as it
+    is now, so the form can show its text. A writer who saw it may revise it; every version
+    stays in its history with who wrote it and when. Writing the same words again saves
+    nothing."""
+    subject = {"service_area": service_area, "milestone": milestone, "period": period}
+    existing = ProgressUpdate.objects.filter(**subject).first()
+    if existing is None:
+        update = ProgressUpdate(
+            **subject, text=text, author=author, written_by=by, written_at=timezone.now()
+        )
+        try:
+            with transaction.atomic():  # a savepoint: losing the race below leaves no mess
+                return record_create(record=update, by=by)
+        except (IntegrityError, ValidationError):
+            # Someone wrote this period's update at the same moment (the unique row): theirs
+            # stands, and this writer is shown it. Any other problem is raised as it is.
+            existing = ProgressUpdate.objects.filter(**subject).first()
+            if existing is None:
+                raise
+            raise StaleEdit(existing, ["text"]) from None
+    changes = actual_changes(existing, {"text": text, "author": author})
+    if not changes:
+        return existing
+    if opened_version is None:
+        raise StaleEdit(existing, ["text"])
+    changes.update(written_by=by, written_at=timezone.now())
+    return record_edit(record=existing, opened_version=opened_version, changes=changes, by=by)

@@ -76,11 +76,17 @@ class MilestoneDetailView(MilestoneAccessMixin, DetailView):
             return None
         programme = milestone.service_area.programme
         period = current_periods([programme.pk]).get(programme.pk)
-        return ProgressUpdateForm(data, programme=programme, initial={"period": period})
+        return ProgressUpdateForm(
+            data,
+            programme=programme,
+            service_area=milestone.service_area,
+            milestone=milestone,
+            initial={"period": period},
+        )
 
     def post(self, request, *args, **kwargs):
-        """Write the milestone's update for a reporting period (one per period: writing again
-        replaces it)."""
+        """Write the milestone's update for a reporting period (one per period: a writer who saw
+        it may revise it; one written meanwhile by someone else is shown, not replaced)."""
         self.object = milestone = self.get_object()
         form = self.update_form(request.POST)
         if form is None:
@@ -92,11 +98,18 @@ class MilestoneDetailView(MilestoneAccessMixin, DetailView):
                     milestone=milestone,
                     period=form.cleaned_data["period"],
                     text=form.cleaned_data["text"],
+                    opened_version=form.seen_version(),
                     author=Person.objects.of_programme(milestone.service_area.programme_id)
                     .filter(user=request.user)
                     .first(),
                     by=request.user,
                 )
+            except StaleEdit as stale:
+                context = self.get_context_data(
+                    update_form=form.after_conflict(stale.current),
+                    update_conflict=conflict_summary(stale),
+                )
+                return self.render_to_response(context)
             except ValidationError as error:
                 form.add_error(None, error)
         if not form.is_valid():
@@ -150,12 +163,11 @@ class MilestoneEditView(MilestoneAccessMixin, UpdateView):
         return redirect("milestones:detail", pk=fresh.pk)
 
     def conflict(self, form, stale: StaleEdit):
-        """Someone saved first: keep what this user typed, show what changed meanwhile, and let
-        them save again over the newer version once they have seen it."""
+        """Someone saved first: keep what this user changed as they typed it, show what changed
+        meanwhile (and the other fields as they are now), and let them save again: only the
+        fields this user changed are applied."""
         conflict = conflict_summary(stale)
-        data = form.data.copy()
-        data["version"] = stale.current.version
-        refreshed = MilestoneEditForm(data=data, instance=stale.current)
+        refreshed = MilestoneEditForm(data=form.rebased_data(stale.current), instance=stale.current)
         refreshed.is_valid()
         return self.render_to_response(
             self.get_context_data(

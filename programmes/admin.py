@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.money import pounds
+from core.versioned_admin import VersionedAdmin
 from milestones.forms import FuzzyDateModelForm
 
 from .forms import offer_programme_people
@@ -128,7 +129,7 @@ class AccessInline(admin.TabularInline):
 
 
 @admin.register(ProgrammeAccess)
-class ProgrammeAccessAdmin(admin.ModelAdmin):
+class ProgrammeAccessAdmin(SimpleHistoryAdmin):
     list_display = ("user", "role", "programme")
     list_filter = ("role", "programme")
     search_fields = ("user__username", "user__email", "programme__name")
@@ -211,7 +212,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(ServiceArea)
-class ServiceAreaAdmin(SimpleHistoryAdmin):
+class ServiceAreaAdmin(VersionedAdmin):
     list_display = ("__str__", "programme", "parent", "rag", "progress_rating", "order")
     list_filter = ("programme", "rag", "progress_rating")
     search_fields = ("name", "number", "scope", "programme__name")
@@ -268,7 +269,7 @@ class StageDefinitionAdmin(admin.ModelAdmin):
 
 
 @admin.register(SavingsLine)
-class SavingsLineAdmin(SimpleHistoryAdmin):
+class SavingsLineAdmin(VersionedAdmin):
     list_display = (
         "programme",
         "service_area",
@@ -301,7 +302,7 @@ class SavingsReallocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(admin.ModelAdmin):
+class BudgetLineAdmin(SimpleHistoryAdmin):
     list_display = (
         "title",
         "parent",
@@ -320,7 +321,7 @@ class BudgetLineAdmin(admin.ModelAdmin):
 
 
 @admin.register(Risk)
-class RiskAdmin(SimpleHistoryAdmin):
+class RiskAdmin(VersionedAdmin):
     list_display = (
         "title",
         "programme",
@@ -338,7 +339,7 @@ class RiskAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(VersionedAdmin):
     form = programme_form(Action, "start", "due")
     list_display = ("__str__", "kind", "owner", "due_text", "status", "programme", "service_area")
     list_filter = ("programme", "kind", "status", "resources_approved")

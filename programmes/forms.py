@@ -1,6 +1,8 @@
 from django import forms
 from django.db.models import Q
 
+from core.edit_forms import VersionedEditForm
+
 from .models import Person, ServiceArea
 
 NOT_OFFERED = "Choose from the list: only this programme's people can be chosen here."
@@ -20,10 +22,8 @@ def offer_programme_people(field, programme, *, keep=()) -> None:
     field.error_messages = {**field.error_messages, "invalid_choice": NOT_OFFERED}
 
 
-class ServiceAreaEditForm(forms.ModelForm):
+class ServiceAreaEditForm(VersionedEditForm, forms.ModelForm):
     """What a champion keeps up to date about their area as a whole."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         model = ServiceArea
@@ -39,7 +39,3 @@ class ServiceAreaEditForm(forms.ModelForm):
         self.fields["rag"].choices = [("", "Not rated")] + [
             (rating, programme.rag_label(rating)) for rating in programme.rag_ratings()
         ]
-        self.fields["version"].initial = self.instance.version
-
-    def changes(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.changed_data if name != "version"}

@@ -13,6 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core import fuzzydates
+from core.edit_forms import VersionedEditForm
 from core.money import find_pounds, pounds
 from milestones.forms import FuzzyDateModelForm, describe_reading
 from programmes.filters import DATE_HINT, UK_DATE_FORMATS, WHOLE_PROGRAMME, UKDateInput
@@ -202,17 +203,6 @@ class RecordForm(FuzzyDateModelForm):
         return str(display() if display else value) or "blank"
 
 
-class VersionedEditMixin(forms.Form):
-    """The version of the record the form was opened at, sent back with the edit so that a
-    save made meanwhile by someone else is never overwritten."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
-
-
 # --------------------------------------------------------------------------------------------------
 # Risks
 
@@ -277,7 +267,7 @@ class RiskCreateForm(RecordForm):
         return rating_warning(self.programme, self.instance)
 
 
-class RiskEditForm(VersionedEditMixin, RiskCreateForm):
+class RiskEditForm(VersionedEditForm, RiskCreateForm):
     pass
 
 
@@ -337,7 +327,7 @@ class SavingsLineCreateForm(RecordForm):
         return cleaned
 
 
-class SavingsLineEditForm(VersionedEditMixin, SavingsLineCreateForm):
+class SavingsLineEditForm(VersionedEditForm, SavingsLineCreateForm):
     pass
 
 
@@ -392,7 +382,7 @@ class ActionCreateForm(RecordForm):
         return cleaned
 
 
-class ActionEditForm(VersionedEditMixin, ActionCreateForm):
+class ActionEditForm(VersionedEditForm, ActionCreateForm):
     pass
 
 

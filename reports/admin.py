@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from milestones.forms import FuzzyDateModelForm
 from programmes.admin import ProgrammePeopleAdmin, ProgrammePeopleInline, programme_form
@@ -40,7 +41,7 @@ class BackgroundPaperInline(admin.TabularInline):
 
 
 @admin.register(CommitteeReport)
-class CommitteeReportAdmin(ProgrammePeopleAdmin, admin.ModelAdmin):
+class CommitteeReportAdmin(ProgrammePeopleAdmin, SimpleHistoryAdmin):
     form = programme_form(CommitteeReport, "signed_off_on")
     list_display = ("subject", "committee", "date", "programme", "report_of")
     list_filter = ("programme", "committee")

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from core.constraints import CheckedConstraint
 from core.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
@@ -74,6 +75,8 @@ class CommitteeReport(NamesProgrammePeople, models.Model):
     signed_off_on = fuzzy_date_property("signed_off_on")
 
     programme_people_fields = ("author", "proper_officer")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["programme", "-date", "id"]

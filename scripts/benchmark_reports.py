@@ -117,7 +117,9 @@ def generate_programme(milestone_count: int):
             name=f"Champion {number + 1}", job_title="Assistant Director", organisation=council
         )
         ServiceAreaRole.objects.create(service_area=area, person=person, role="champion")
-        progress_update_write(service_area=area, period=period, text=COMMENT.format(number=3))
+        progress_update_write(
+            service_area=area, period=period, text=COMMENT.format(number=3), opened_version=None
+        )
         for index in range(per_area):
             month = 1 + (number + index) % 12
             milestone = milestone_create(

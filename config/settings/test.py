@@ -1,7 +1,11 @@
 """Fast, isolated settings for the test suite."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
-from .base import BASE_DIR, MIDDLEWARE
+from .base import BASE_DIR, DATABASES, MIDDLEWARE
 
 DEBUG = False
 SECRET_KEY = "test-suite-only-not-secret"
@@ -17,3 +21,11 @@ STORAGES = {
 
 # Tests never serve collected static files.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]
+
+# On SQLite the test database is a file, not memory, so that the tests of simultaneous saves
+# (tests/concurrency) meet SQLite's real locking. One file per test process (pytest-xdist adds
+# the worker's name too); Django deletes it at the end of the run.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"milestone-tracker-test-{os.getpid()}.sqlite3")
+    }

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .programmes import Programme
 
@@ -22,6 +23,9 @@ class ProgrammeAccess(models.Model):
         related_name="programme_access",
     )
     role = models.CharField("role", max_length=10, choices=Role.choices)
+
+    # Who may edit a programme is itself a fact to audit: who gave or took away access, when.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["programme", "role", "user__username"]

@@ -139,6 +139,8 @@ class BudgetLine(FinancialYearMixin, ProgrammeOrServiceArea):
     )
     detail = models.TextField("detail", blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["programme", "order", "id"]
         verbose_name = "budget line"

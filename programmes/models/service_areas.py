@@ -89,6 +89,9 @@ class ServiceAreaRole(models.Model):
     role = models.CharField("role", max_length=24, choices=Role.choices)
     order = models.PositiveSmallIntegerField("order", default=0)
 
+    # Being named on a service area lets a person's login edit it: audited like access.
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["service_area", "order", "id"]
         verbose_name = "person in a role"

@@ -34,7 +34,8 @@ CHUNK = 2000
 
 # A spreadsheet program runs a cell that starts with one of these as a formula (or, from a
 # CSV, as a command); we write such text as text and mark it so (Excel's quote prefix).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A line break first hides a formula as well as a tab does (text is kept with "\n" line endings).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"

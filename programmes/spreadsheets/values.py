@@ -16,6 +16,7 @@ from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
 from core import fuzzydates
 from core.fuzzydates import FuzzyDate, Slippage
 from core.money import find_pounds
+from core.records import plain_text
 
 # Excel counts days from 1900: these are the serial numbers of 1 May 1927 and 31 December 2099.
 # A number in this window in a date column is a date Excel stored as a number; a smaller one
@@ -26,7 +27,6 @@ EXCEL_ERRORS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N
 EXCEL_CELL_LIMIT = 32_767
 DATE_TEXT_LIMIT = 200  # the length of a fuzzy date's words column
 
-_NEWLINES_RE = re.compile(r"\r\n?")
 _NOT_WORD_RE = re.compile(r"[^0-9a-z]+")
 
 
@@ -61,14 +61,14 @@ def text(value) -> str:
         return value.strftime("%H:%M")
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    return _NEWLINES_RE.sub("\n", str(value)).strip()
+    return plain_text(str(value)).strip()
 
 
 def same_text(cell: str, stored: str) -> bool:
     """Whether a cell's text says what the record holds. Spaces at either end and the style of
     line endings are not changes; nor is a cell cut to Excel's limit from a longer text."""
-    cell = _NEWLINES_RE.sub("\n", cell or "").strip()
-    stored = _NEWLINES_RE.sub("\n", stored or "").strip()
+    cell = plain_text(cell or "").strip()
+    stored = plain_text(stored or "").strip()
     if cell == stored:
         return True
     return len(cell) == EXCEL_CELL_LIMIT and stored.startswith(cell)

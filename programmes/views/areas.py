@@ -30,7 +30,9 @@ class ServiceAreaView(ProgrammeMixin, TemplateView):
         can_edit = self.rights.can_edit_area(area)
         form = None
         if can_edit and self.programme.reporting_periods.exists():
-            form = ProgressUpdateForm(programme=self.programme, initial={"period": page.period})
+            form = ProgressUpdateForm(
+                programme=self.programme, service_area=area, initial={"period": page.period}
+            )
         history = list(area.history.select_related("history_user")[: AUDIT_LENGTH + 1])
         return super().get_context_data(
             page=page,
@@ -42,8 +44,8 @@ class ServiceAreaView(ProgrammeMixin, TemplateView):
 
 
 class ProgressUpdateView(ProgrammeMixin, FormView):
-    """Write the service area's update for a reporting period (one per period: writing again
-    replaces it)."""
+    """Write the service area's update for a reporting period (one per period: a writer who saw
+    it may revise it; one written meanwhile by someone else is shown, not replaced)."""
 
     form_class = ProgressUpdateForm
     template_name = "programmes/progress_update_form.html"
@@ -58,6 +60,7 @@ class ProgressUpdateView(ProgrammeMixin, FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["programme"] = self.programme
+        kwargs["service_area"] = self.area
         kwargs["initial"] = {
             "period": selectors.current_periods([self.programme.pk]).get(self.programme.pk)
         }
@@ -75,8 +78,15 @@ class ProgressUpdateView(ProgrammeMixin, FormView):
                 service_area=self.area,
                 period=form.cleaned_data["period"],
                 text=form.cleaned_data["text"],
+                opened_version=form.seen_version(),
                 author=author,
                 by=self.request.user,
+            )
+        except StaleEdit as stale:
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form.after_conflict(stale.current), conflict=conflict_summary(stale)
+                )
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -133,8 +143,8 @@ class ServiceAreaEditView(ProgrammeMixin, FormView):
 
     def conflict(self, form, stale: StaleEdit):
         conflict = conflict_summary(stale)  # before the form copies this user's typing on
-        data = form.data.copy()
-        data["version"] = stale.current.version
-        refreshed = ServiceAreaEditForm(data=data, instance=stale.current)
+        refreshed = ServiceAreaEditForm(
+            data=form.rebased_data(stale.current), instance=stale.current
+        )
         refreshed.is_valid()
         return self.render_to_response(self.get_context_data(form=refreshed, conflict=conflict))

@@ -604,12 +604,14 @@ class RecordEditView(RecordCreateView):
         if not changes:
             return None
         fresh = self.model.objects.get(pk=self.object.pk)
-        return records.record_edit(
+        before = fresh.version
+        records.record_edit(
             record=fresh,
             opened_version=form.cleaned_data["version"],
             changes=changes,
             by=self.request.user,
         )
+        return fresh if fresh.version != before else None  # None: nothing actually changed
 
     def saved_message(self, record) -> str:
         return f"Saved {self.describe(record)}."
@@ -623,10 +625,11 @@ class RecordEditView(RecordCreateView):
             )
 
         conflict = conflict_summary(stale, show=show)  # before the form copies the typing on
-        data = form.data.copy()
-        data["version"] = current.version
         refreshed = self.get_form_class()(
-            data=data, instance=current, programme=self.programme, rights=self.rights
+            data=form.rebased_data(current),
+            instance=current,
+            programme=self.programme,
+            rights=self.rights,
         )
         refreshed.is_valid()
         return self.render_to_response(

@@ -132,3 +132,121 @@ def test_date_history_cannot_be_edited_or_deleted_in_the_admin(admin_client_logg
     assert admin_client_logged_in.post(delete, {"post": "yes"}).status_code == 403
     change.refresh_from_db()
     assert change.reason != "rewritten"
+
+
+# --- Versioned records: the admin saves like the officers' forms ---------------------------------
+
+
+def versioned_models():
+    from django.apps import apps
+
+    return [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label in ("programmes", "milestones", "reports")
+        and not model.__name__.startswith("Historical")
+        and any(field.name == "version" for field in model._meta.concrete_fields)
+    ]
+
+
+def test_every_versioned_model_is_saved_through_the_versioned_admin():
+    from core.versioned_admin import VersionedAdmin
+
+    models = versioned_models()
+    assert {m.__name__ for m in models} >= {"Milestone", "ServiceArea", "Risk", "SavingsLine"}
+    assert [
+        m.__name__ for m in models if not isinstance(admin.site._registry[m], VersionedAdmin)
+    ] == []
+
+
+def a_record_of(model_name):
+    from programmes.models import Action, Risk, SavingsLine, ServiceArea
+
+    return {
+        "Milestone": lambda: stage_0_1(),
+        "ServiceArea": lambda: ServiceArea.objects.get(name="Transactional HR"),
+        "Risk": lambda: Risk.objects.filter(programme__slug="wigan-support-services-review")[0],
+        "SavingsLine": lambda: SavingsLine.objects.order_by("pk")[0],
+        "Action": lambda: Action.objects.order_by("pk")[0],
+    }[model_name]()
+
+
+def admin_url(record):
+    meta = record._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+
+
+@pytest.mark.parametrize(
+    ("model_name", "field", "value"),
+    [
+        ("Milestone", "comment", "Changed in the admin."),
+        ("ServiceArea", "purpose", "Changed in the admin."),
+        ("Risk", "lead_officer", "Changed in the admin"),
+        ("SavingsLine", "note", "Changed in the admin."),
+        ("Action", "note", "Changed in the admin."),
+    ],
+)
+def test_an_admin_save_bumps_the_version_and_records_who(
+    admin_client_logged_in, model_name, field, value
+):
+    from tests.core.tabs import AdminTab
+
+    record = a_record_of(model_name)
+    version = record.version
+    response = AdminTab(admin_client_logged_in, admin_url(record)).open().save(**{field: value})
+
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert (getattr(record, field), record.version) == (value, version + 1)
+    latest = record.history.first()
+    assert (latest.version, latest.history_user.username) == (version + 1, "boss")
+
+
+def test_a_stale_admin_form_does_not_revert_an_officers_save(
+    admin_client_logged_in, champion_client
+):
+    from tests.core.tabs import AdminTab, Tab
+
+    milestone = stage_0_1()
+    admin_tab = AdminTab(admin_client_logged_in, admin_url(milestone)).open()
+    officer = Tab(champion_client, reverse("milestones:edit", args=[milestone.pk])).open()
+    assert officer.save(rag="amber").status_code == 302
+
+    refused = admin_tab.save(comment="The admin's comment")
+    html = refused.content.decode()
+    assert refused.status_code == 200
+    assert "Phil Badley saved this milestone while you were editing it" in html
+    assert "Nothing has been saved" in html
+    milestone.refresh_from_db()
+    assert (milestone.rag, milestone.comment) != ("", "The admin's comment")
+    assert milestone.rag == "amber"
+
+    assert admin_tab.save().status_code == 302  # save again: the admin's comment only
+    milestone.refresh_from_db()
+    assert (milestone.rag, milestone.comment) == ("amber", "The admin's comment")
+
+
+def test_an_officers_stale_form_does_not_overwrite_an_admin_save(
+    admin_client_logged_in, champion_client
+):
+    from tests.core.tabs import AdminTab, Tab
+
+    milestone = stage_0_1()
+    officer = Tab(champion_client, reverse("milestones:edit", args=[milestone.pk])).open()
+    AdminTab(admin_client_logged_in, admin_url(milestone)).open().save(rag="red")
+
+    refused = officer.save(comment="The officer's comment")
+    assert "boss saved this milestone while you were editing it" in refused.content.decode()
+    assert officer.save().status_code == 302
+    milestone.refresh_from_db()
+    assert (milestone.rag, milestone.comment) == ("red", "The officer's comment")
+
+
+def test_old_versions_are_read_in_the_admin_history_but_not_reverted(admin_client_logged_in):
+    milestone = stage_0_1()
+    old = milestone.history.last()
+    url = reverse("admin:milestones_milestone_simple_history", args=[milestone.pk, old.history_id])
+    assert admin_client_logged_in.get(url).status_code == 200
+    assert admin_client_logged_in.post(url, {"title": "Reverted"}).status_code == 403
+    milestone.refresh_from_db()
+    assert milestone.title == "Stage 0-1"

@@ -357,7 +357,10 @@ def test_an_update_by_someone_not_of_the_programme_has_no_author(
         service_area__programme__slug=MIP, milestone__isnull=True
     ).first()
     url = reverse("programmes:area-update", args=[MIP, update.service_area_id])
-    response = admin_client_logged_in.post(url, {"period": update.period_id, "text": "Moved on."})
+    seen = {"opened_period": update.period_id, "opened_version": update.version}
+    response = admin_client_logged_in.post(
+        url, {"period": update.period_id, "text": "Moved on.", **seen}
+    )
     assert response.status_code == 302
     update.refresh_from_db()
     assert update.text == "Moved on." and update.author is None

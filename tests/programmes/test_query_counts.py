@@ -92,7 +92,7 @@ def test_page_queries_do_not_grow_with_the_data(
 QUERY_BUDGET = {
     "my work": 16,
     "overview": 17,
-    "service area": 24,
-    "milestone": 13,
+    "service area": 25,  # one for the period's update the form opens with, to revise
+    "milestone": 14,  # likewise
     "milestone edit": 10,
 }

@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from core import fuzzydates
+from core.records import plain_text
 from milestones.models import DateChange, Milestone
 from milestones.services import milestone_create, milestone_edit, milestone_reschedule
 from programmes.models import Risk, SavingsLine, ServiceArea
@@ -285,7 +286,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text_and_comes_back_unchan
     assert snapshot()[0] == before[0]
     assert sorted(
         Milestone.objects.filter(title__startswith="Risky").values_list("comment", flat=True)
-    ) == sorted(RISKY)
+    ) == sorted(plain_text(words) for words in RISKY)  # a lone "\r" is kept as "\n"
 
 
 # --- queries --------------------------------------------------------------------------------
