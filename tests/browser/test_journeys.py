@@ -22,7 +22,8 @@ def test_champion_moves_a_date_writes_an_update_and_the_overview_shows_both(site
     expect(page.get_by_role("heading", level=1)).to_have_text("Transactional HR")
     save_screenshot(page, "service-area")
     page.get_by_role("link", name="Change Stage 0-1").click()
-
+    # The live reading listens only once its script has run: type after the page has loaded.
+    page.wait_for_load_state("load")
     completion = page.get_by_label("Planned completion")
     completion.fill("end Sept 2010")
     expect(page.locator("#id_planned_completion_text_reading")).to_have_text(
