@@ -10,7 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     # Dashboards, programme overview, service-area pages, progress updates.
-    path("", include("programmes.urls")),
+    path("", include("dashboards.urls")),
     # Milestone pages and editing.
     path("", include("milestones.urls")),
     # List pages and registers: milestones, risks, savings, budget, actions, meetings,
@@ -19,7 +19,7 @@ urlpatterns = [
     # Committee-ready reports and issued packs.
     path("", include("reports.urls")),
     # Excel: export of every list and the whole programme; importing councils' trackers.
-    path("", include("programmes.spreadsheets.urls")),
+    path("", include("imports.urls")),
 ]
 
 if settings.DEBUG:

@@ -10,9 +10,9 @@ from django.views.generic import DetailView, UpdateView
 from core import fuzzydates
 from core.audit import AUDIT_LENGTH, audit_trail
 from core.versioning import StaleEdit, conflict_summary
+from dashboards.selectors import current_periods
 from programmes.models import Person, Programme
 from programmes.rights import Rights
-from programmes.selectors import current_periods
 
 from . import services
 from .forms import MilestoneEditForm, ProgressUpdateForm, describe_reading

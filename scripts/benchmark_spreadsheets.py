@@ -37,11 +37,11 @@ def main() -> None:
 
 
 def run(rows: int) -> None:
+    from imports.reading import read_book
     from milestones import fuzzydates
     from milestones.models import DateChange, Milestone
     from programmes.models import Programme, ServiceArea, StageDefinition
     from programmes.spreadsheets import export, importing, mapping
-    from programmes.spreadsheets.reading import read_book
 
     programme = Programme.objects.create(name="Benchmark Programme", slug="benchmark")
     areas = ServiceArea.objects.bulk_create(

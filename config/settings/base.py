@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "simple_history",
     "programmes",
     "milestones",
+    "dashboards",
+    "imports",
+    "exports",
+    "seeds",
     "reports",
 ]
 

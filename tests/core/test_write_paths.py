@@ -10,11 +10,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from exports import workbook as export
+from imports import importing, mapping
+from imports.reading import read_book
 from milestones.models import Milestone
 from programmes.models import Programme, Risk
-from programmes.spreadsheets import export, importing, mapping
-from programmes.spreadsheets.reading import read_book
-from tests.spreadsheets.conftest import read_back
+from tests.imports.conftest import read_back
 
 from .tabs import AdminTab, Tab
 

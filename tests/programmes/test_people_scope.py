@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from imports import importing, mapping, names
+from imports.reading import read_book
 from milestones.models import Milestone, ProgressUpdate
 from milestones.services import milestone_edit
 from programmes.models import (
@@ -24,8 +26,6 @@ from programmes.models import (
     ProgrammeAccess,
     ServiceAreaRole,
 )
-from programmes.spreadsheets import importing, mapping, names
-from programmes.spreadsheets.reading import read_book
 from reports.models import CommitteeReport, ContactOfficer
 from tests.factories import (
     OrganisationFactory,
@@ -33,8 +33,8 @@ from tests.factories import (
     ProgrammeFactory,
     ServiceAreaFactory,
 )
+from tests.imports.conftest import workbook
 from tests.reports.conftest import read_pdf
-from tests.spreadsheets.conftest import workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -403,7 +403,7 @@ def import_rows(programme, data: bytes, resolutions: dict):
     )
 
 
-@pytest.mark.urls("tests.spreadsheets.urls")
+@pytest.mark.urls("tests.imports.urls")
 def test_an_import_matches_names_only_to_the_programmes_people(manager_client, tanner):
     page = manager_client.get(import_preview_url(manager_client, MIP, OWNED_BY_TANNER))
     # Another programme's John Tanner is not taken for the file's "John Tanner"...
@@ -414,7 +414,7 @@ def test_an_import_matches_names_only_to_the_programmes_people(manager_client, t
     assert not any(option.startswith("John Tanner,") for option in offered)
 
 
-@pytest.mark.urls("tests.spreadsheets.urls")
+@pytest.mark.urls("tests.imports.urls")
 def test_a_crafted_import_match_to_another_programmes_person_is_refused(manager_client, tanner):
     preview = import_preview_url(manager_client, MIP, OWNED_BY_TANNER)
     response = manager_client.post(preview, {"name_0": f"match:{tanner.pk}", "names": "1"})

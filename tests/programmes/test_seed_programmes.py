@@ -26,8 +26,8 @@ from programmes.models import (
     ServiceArea,
     ServiceAreaRole,
 )
-from programmes.seed_loader import SeedError, load_seed
 from reports.models import CommitteeReport
+from seeds.loader import SeedError, load_seed
 
 pytestmark = pytest.mark.django_db
 

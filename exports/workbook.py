@@ -1,0 +1,366 @@
+"""Workbooks of a programme's records, written row by row in openpyxl's write-only mode: a large
+export keeps one row in memory at a time and never goes through a per-cell table renderer.
+
+Every sheet has a bold header row that stays in view (frozen), an autofilter over its rows,
+column widths to suit, real Excel dates with the words as written beside them, pound formats,
+and RAG cells coloured with the rating's word in them. Text is always written as text: a comment
+that starts with "=", "+", "-", "@", a tab or a carriage return is never a formula.
+"""
+
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from core import savings
+from exports import columns
+from exports.columns import ABOUT_TITLE, SHEETS, Sheet
+from imports.values import EXCEL_CELL_LIMIT, EXCEL_ERRORS
+from milestones.models import DateChange, Milestone
+from programmes.models import Action, BudgetLine, Meeting, Risk, SavingsLine, SavingsReallocation
+
+# Rows fetched from the database at a time: enough to keep queries few, few enough to keep
+# memory flat however large the programme.
+CHUNK = 2000
+
+# A spreadsheet program runs a cell that starts with one of these as a formula (or, from a
+# CSV, as a command); we write such text as text and mark it so (Excel's quote prefix).
+# A line break first hides a formula as well as a tab does (text is kept with "\n" line endings).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+DATE_FORMAT = "DD/MM/YYYY"
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+POUNDS = '"£"#,##0'
+POUNDS_AND_PENCE = '"£"#,##0.00'
+
+# The house RAG colours: light fills with dark text of the same hue (readable when printed in
+# grey, and the word is always there too).
+RAG_COLOURS = {
+    "red": ("FFC7CE", "9C0006"),
+    "amber_red": ("F8CBAD", "833C0B"),
+    "amber": ("FFEB9C", "7F6000"),
+    "amber_green": ("E2EFDA", "375623"),
+    "green": ("C6EFCE", "006100"),
+}
+
+
+class _Styles:
+    """Style objects made once and shared by every cell (openpyxl indexes them per workbook)."""
+
+    header_font = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="D9E1F2")
+    header_border = Border(bottom=Side(style="thin", color="8EA9DB"))
+    header_alignment = Alignment(wrap_text=True, vertical="top")
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    rag_fills = {
+        rating: PatternFill("solid", fgColor=fill) for rating, (fill, _) in RAG_COLOURS.items()
+    }
+    rag_fonts = {rating: Font(color=ink, bold=True) for rating, (_, ink) in RAG_COLOURS.items()}
+
+
+STYLES = _Styles()
+
+
+# --- the rows of each list --------------------------------------------------------------------
+
+
+def milestone_rows(programme) -> QuerySet:
+    return (
+        Milestone.objects.for_programme(programme)
+        .select_related("service_area", "stage", "owner", "reports_to__body")
+        .prefetch_related("date_changes")
+        .in_report_order()
+    )
+
+
+def risk_rows(programme) -> QuerySet:
+    return (
+        Risk.objects.filter(programme=programme)
+        .select_related("service_area")
+        .order_by("-is_open", "order", "id")
+    )
+
+
+def savings_rows(programme) -> QuerySet:
+    return (
+        SavingsLine.objects.filter(programme=programme)
+        .select_related("service_area")
+        .order_by("financial_year", "order", "id")
+    )
+
+
+@dataclass(frozen=True)
+class SavingsYearRow:
+    kind: str  # "Cashable"
+    year: savings.SavingsYear
+
+
+def savings_year_rows(lines: Iterable[SavingsLine]) -> list[SavingsYearRow]:
+    """The rows of the savings page's tables by financial year: each kind's years in turn."""
+    return [
+        SavingsYearRow(kind.label, year)
+        for kind in savings.by_kind_and_year(lines, SavingsLine.Kind.choices)
+        for year in kind.years
+    ]
+
+
+def reallocation_rows(programme) -> QuerySet:
+    return (
+        SavingsReallocation.objects.filter(programme=programme)
+        .select_related("service_area")
+        .order_by("order", "id")
+    )
+
+
+def budget_rows(programme) -> QuerySet:
+    return (
+        BudgetLine.objects.filter(programme=programme)
+        .select_related("service_area")
+        .order_by("order", "id")
+    )
+
+
+def in_tree_order(lines: Iterable[BudgetLine]) -> list[BudgetLine]:
+    """Budget lines as the budget page lists them: each line followed by its sub-lines. A line
+    whose parent is not among them (filtered out) stands at the top level."""
+    lines = list(lines)
+    present = {line.pk for line in lines}
+    children: dict[int | None, list[BudgetLine]] = {}
+    for line in lines:
+        parent = line.parent_id if line.parent_id in present else None
+        children.setdefault(parent, []).append(line)
+    ordered: list[BudgetLine] = []
+
+    def walk(parent_id):
+        for line in children.get(parent_id, []):
+            ordered.append(line)
+            walk(line.pk)
+
+    walk(None)
+    return ordered
+
+
+def action_rows(programme) -> QuerySet:
+    return (
+        Action.objects.filter(programme=programme)
+        .select_related("service_area")
+        .order_by("service_area__order", "service_area_id", "order", "id")
+    )
+
+
+def meeting_rows(programme) -> QuerySet:
+    return (
+        Meeting.objects.filter(body__programme=programme)
+        .select_related("body")
+        .prefetch_related(
+            Prefetch(
+                "milestones",
+                queryset=Milestone.objects.order_by("service_area__order", "order", "id"),
+            )
+        )
+        .order_by("date", "id")
+    )
+
+
+def date_change_rows(milestones: QuerySet) -> QuerySet:
+    """The moves of the given milestones' dates, milestone by milestone, oldest first."""
+    return (
+        DateChange.objects.filter(milestone__in=milestones.values("pk"))
+        .select_related("milestone__service_area", "changed_by")
+        .order_by(
+            "milestone__service_area__order",
+            "milestone__service_area_id",
+            "milestone__order",
+            "milestone_id",
+            "changed_at",
+            "id",
+        )
+    )
+
+
+ROWS = {
+    "milestones": milestone_rows,
+    "risks": risk_rows,
+    "savings": savings_rows,
+    "reallocations": reallocation_rows,
+    "budget": budget_rows,
+    "actions": action_rows,
+    "meetings": meeting_rows,
+}
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+class ProgrammeWorkbook:
+    """A workbook of one programme's records, one sheet per kind, built in write-only mode."""
+
+    def __init__(self, programme):
+        self.programme = programme
+        self.book = Workbook(write_only=True)
+        self.book.properties.title = programme.name
+        self.book.properties.creator = "Programme milestone tracker"
+        self.sheets: list[Sheet] = []
+        self.rows_written = 0
+
+    def add(self, sheet: Sheet, records: Iterable) -> int:
+        """Write a sheet of ``records`` (a queryset is read in chunks); the number of rows."""
+        if isinstance(records, QuerySet):
+            records = records.iterator(chunk_size=CHUNK)
+        ws = self.book.create_sheet(sheet.title)
+        for index, column in enumerate(sheet.columns, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = column.width
+        ws.freeze_panes = "A2"
+        ws.append([self._header(ws, column.heading(self.programme)) for column in sheet.columns])
+        count = 0
+        for record in records:
+            ws.append(
+                [
+                    self._cell(ws, column, column.value(record, self.programme))
+                    for column in sheet.columns
+                ]
+            )
+            count += 1
+        last = get_column_letter(len(sheet.columns))
+        ws.auto_filter.ref = f"A1:{last}{count + 1}"
+        self.sheets.append(sheet)
+        self.rows_written += count
+        return count
+
+    def add_about(self) -> None:
+        """The sheet that explains every column of the sheets written so far."""
+        ws = self.book.create_sheet(ABOUT_TITLE)
+        for letter, width in zip("ABCD", (22, 28, 90, 12), strict=True):
+            ws.column_dimensions[letter].width = width
+        ws.freeze_panes = "A2"
+        headings = ("Sheet", "Column", "What it holds", "Read back by an import")
+        ws.append([self._header(ws, heading) for heading in headings])
+        count = 0
+        for sheet in self.sheets:
+            readable = sheet.importable or sheet.key == "date_changes"
+            ws.append(
+                [
+                    self._text(ws, sheet.title),
+                    "",
+                    self._text(ws, sheet.help, wrap=True),
+                    "Yes" if readable else "No",
+                ]
+            )
+            count += 1
+            for column in sheet.columns:
+                ws.append(
+                    [
+                        self._text(ws, sheet.title),
+                        self._text(ws, column.heading(self.programme)),
+                        self._text(ws, column.explanation(self.programme), wrap=True),
+                        "Yes" if readable and column.importable else "No",
+                    ]
+                )
+                count += 1
+        ws.auto_filter.ref = f"A1:D{count + 1}"
+
+    def save(self):
+        """The workbook as an open temporary file, at its start (the caller closes it)."""
+        target = tempfile.TemporaryFile()  # noqa: SIM115 — handed to the caller, who closes it
+        self.book.save(target)
+        target.seek(0)
+        return target
+
+    # --- cells ---------------------------------------------------------------------------------
+
+    def _header(self, ws, heading: str):
+        cell = self._text(ws, heading, wrap=True, force_cell=True)
+        cell.font = STYLES.header_font
+        cell.fill = STYLES.header_fill
+        cell.border = STYLES.header_border
+        cell.alignment = STYLES.header_alignment
+        return cell
+
+    def _cell(self, ws, column, value):
+        if value is None or value == "":
+            return None
+        match column.cell:
+            case columns.TEXT:
+                return self._text(ws, value)
+            case columns.LONG_TEXT:
+                return self._text(ws, value, wrap=True)
+            case columns.DATE | columns.DATETIME:
+                cell = WriteOnlyCell(ws, value)
+                cell.number_format = DATE_FORMAT if column.cell == columns.DATE else DATETIME_FORMAT
+                cell.alignment = STYLES.top
+                return cell
+            case columns.MONEY:
+                cell = WriteOnlyCell(ws, value)
+                whole = Decimal(value) == Decimal(value).to_integral_value()
+                cell.number_format = POUNDS if whole else POUNDS_AND_PENCE
+                cell.alignment = STYLES.top
+                return cell
+            case columns.RAG:
+                cell = self._text(ws, self.programme.rag_label(value), force_cell=True)
+                cell.fill = STYLES.rag_fills[value]
+                cell.font = STYLES.rag_fonts[value]
+                return cell
+        return value
+
+    def _text(self, ws, value, *, wrap: bool = False, force_cell: bool = False):
+        """Text as a text cell, never a formula or an error code; cut to Excel's limit."""
+        value = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:EXCEL_CELL_LIMIT]
+        risky = value.startswith(FORMULA_STARTS) or value in EXCEL_ERRORS
+        if not (risky or wrap or force_cell):
+            return value
+        cell = WriteOnlyCell(ws, value)
+        if risky:
+            # openpyxl turns a string that starts with "=" into a formula and "#N/A" into an
+            # error: say it is a string, and ask Excel to keep it one when it is edited.
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        cell.alignment = STYLES.wrapped if wrap else STYLES.top
+        return cell
+
+
+def write_list(programme, key: str, records: QuerySet):
+    """A list page's rows as a workbook (a temporary file): the sheet of ``key``, the sheets that
+    go with it (a milestone's date changes, the savings re-allocations) and the column guide."""
+    workbook = ProgrammeWorkbook(programme)
+    if key == "savings":
+        records = list(records)  # read once for the lines and their years (a few hundred at most)
+    workbook.add(SHEETS[key], in_tree_order(records) if key == "budget" else records)
+    if key == "milestones":
+        workbook.add(SHEETS["date_changes"], date_change_rows(records))
+    if key == "savings":
+        workbook.add(SHEETS["savings_years"], savings_year_rows(records))
+        workbook.add(SHEETS["reallocations"], reallocation_rows(programme))
+    workbook.add_about()
+    return workbook.save()
+
+
+def write_programme(programme):
+    """The whole programme as a workbook (a temporary file): one sheet per kind of record, the
+    history of date changes, and a sheet that explains each column."""
+    workbook = ProgrammeWorkbook(programme)
+    milestones = milestone_rows(programme)
+    workbook.add(SHEETS["milestones"], milestones)
+    workbook.add(SHEETS["date_changes"], date_change_rows(milestones))
+    for key in ("risks", "savings", "reallocations", "budget", "actions", "meetings"):
+        records = ROWS[key](programme)
+        if key == "savings":
+            records = list(records)  # read once for the lines and their years
+        workbook.add(SHEETS[key], in_tree_order(records) if key == "budget" else records)
+        if key == "savings":
+            workbook.add(SHEETS["savings_years"], savings_year_rows(records))
+    workbook.add_about()
+    return workbook.save()
+
+
+def file_name(programme, what: str) -> str:
+    """ "agma-collaborative-services-milestones-2010-03-31.xlsx"."""
+    return f"{programme.slug}-{what}-{timezone.localdate():%Y-%m-%d}.xlsx"

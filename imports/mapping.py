@@ -1,0 +1,331 @@
+"""Which sheet holds which kind of record, and which column holds which field, guessed from the
+headings for the user to confirm or correct before anything is written.
+
+A council's tracker rarely says "Planned completion": it says "Completion Dates", "Timescale",
+"Due" or "Target date". Headings are compared as words (case, punctuation and "&" do not matter,
+nor do plurals) with each field's own heading and the other headings councils use for it
+(``columns``), whole headings first, then headings that contain one ("Completion date (revised)").
+The row of headings need not be the first: a title above it is passed over. Where a heading says
+"Status" and the cells below hold Red, Amber and Green, the column is read as the RAG status.
+"""
+
+from dataclasses import dataclass, field
+
+from openpyxl.utils import get_column_letter
+
+from exports.columns import ABOUT_TITLE, IMPORTABLE, SHEETS
+from imports.reading import SheetData
+from imports.values import is_blank, open_or_closed, rag_words_share, text, words
+
+LEAVE_OUT = ""
+HISTORY = "date_changes"  # a sheet of date changes restores the history of added milestones
+HEADING_ROWS_SEARCHED = 20
+SAMPLES = 3
+
+# What must be mapped before a sheet of each kind can be imported: a tuple is "one of these".
+REQUIRED = {
+    "milestones": (("title", "stage"),),
+    "risks": ("title",),
+    "savings": (("target", "forecast", "achieved"),),
+    "actions": ("title",),
+    HISTORY: ("milestone_id", "field", "new"),
+}
+KIND_LABELS = {
+    "milestones": "Milestones",
+    "risks": "Risks",
+    "savings": "Savings",
+    "actions": "Actions",
+    HISTORY: "Date changes (history of added milestones)",
+    LEAVE_OUT: "Leave this sheet out",
+}
+# Words in a sheet's name that say what it holds ("Risk log", "Milestone tracker").
+NAME_HINTS = {
+    "milestones": ("milestone", "tracker", "delivery plan", "timeline", "programme plan"),
+    "risks": ("risk",),
+    "savings": ("saving", "benefit"),
+    "actions": ("action",),
+}
+# Sheets our own exports add for reading only.
+EXPORT_ONLY = {
+    words(SHEETS[key].title): SHEETS[key].title
+    for key in ("savings_years", "reallocations", "budget", "meetings")
+} | {words(ABOUT_TITLE): ABOUT_TITLE}
+
+
+def heading_key(heading) -> str:
+    """A heading reduced for comparing: "Completion Dates" and "completion date" are the same,
+    and so are "R/A/G" and "RAG"."""
+    said = words(text(heading)).replace("r a g", "rag")
+    return " ".join(_singular(word) for word in said.split())
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def column_name(index: int, heading: str = "") -> str:
+    """How the preview names a column: "D (Completion Dates)"."""
+    letter = get_column_letter(index + 1)
+    return f"{letter} ({heading})" if heading else letter
+
+
+@dataclass
+class SheetMapping:
+    """What an import does with one sheet: the kind of record in it, the row of headings and
+    the field each column fills (``LEAVE_OUT`` for none)."""
+
+    sheet: str
+    kind: str
+    header_row: int = 0
+    headings: dict[int, str] = field(default_factory=dict)
+    fields: dict[int, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def column_of(self, key: str) -> int | None:
+        return next((index for index, name in self.fields.items() if name == key), None)
+
+    def to_dict(self) -> dict:
+        """For keeping in the session between the steps of a web import."""
+        return {
+            "sheet": self.sheet,
+            "kind": self.kind,
+            "header_row": self.header_row,
+            "headings": {str(i): h for i, h in self.headings.items()},
+            "fields": {str(i): f for i, f in self.fields.items()},
+            "notes": self.notes,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "SheetMapping":
+        return cls(
+            sheet=data["sheet"],
+            kind=data["kind"],
+            header_row=data["header_row"],
+            headings={int(i): h for i, h in data["headings"].items()},
+            fields={int(i): f for i, f in data["fields"].items()},
+            notes=list(data.get("notes", [])),
+        )
+
+
+# --- guessing ---------------------------------------------------------------------------------
+
+
+def field_index(kind: str, programme) -> dict[str, tuple[str, int]]:
+    """Heading key → (field, strength) for a kind: 3 for the heading we export, 2 for another
+    heading councils use. Export-only columns map to ``LEAVE_OUT``."""
+    index: dict[str, tuple[str, int]] = {}
+    for column in SHEETS[kind].columns:
+        key = column.key if column.importable else LEAVE_OUT
+        for alias in column.aliases:
+            index.setdefault(heading_key(alias), (key, 2))
+        index[heading_key(column.key.replace("_", " "))] = (key, 2)
+        index[heading_key(column.heading(programme))] = (key, 3)
+    if kind == "milestones" and programme.stage_label:
+        index[heading_key(programme.stage_label)] = ("stage", 3)
+    if kind in ("risks", "actions", "savings", "milestones"):
+        index.setdefault(heading_key(programme.service_area_label), ("service_area", 3))
+    if kind == "risks":
+        # A risk log's "Status" column holds a rating or Open/Closed: the values decide.
+        index.setdefault("status", ("rag", 1))
+    return index
+
+
+def guess_field(heading: str, index: dict[str, tuple[str, int]]) -> tuple[str | None, int]:
+    """The field a heading names and how sure the guess is (0: no idea)."""
+    key = heading_key(heading)
+    if not key:
+        return None, 0
+    if key in index:
+        return index[key]
+    # A heading that contains a known one: "Completion date (revised)", "Lead Officer / Owner".
+    tokens = key.split()
+    best: tuple[str | None, int, int] = (None, 0, 0)
+    for alias, (name, _) in index.items():
+        alias_tokens = alias.split()
+        size = len(alias_tokens)
+        if size > best[2] and _contains(tokens, alias_tokens) and len(alias) > 2:
+            best = (name, 1, size)
+    return best[0], best[1]
+
+
+def _contains(tokens: list[str], part: list[str]) -> bool:
+    return any(tokens[i : i + len(part)] == part for i in range(len(tokens) - len(part) + 1))
+
+
+def guess_sheet(sheet: SheetData, programme, *, kind: str | None = None) -> SheetMapping:
+    """The kind of a sheet (unless ``kind`` is given), its row of headings and each column's
+    field. A sheet that matches nothing is mapped ``LEAVE_OUT`` with a note saying why."""
+    name_key = words(sheet.name)
+    if kind is None and name_key in EXPORT_ONLY:
+        return SheetMapping(
+            sheet.name, LEAVE_OUT, notes=[f'"{sheet.name}" is exported for reading: not imported.']
+        )
+    if kind is None and name_key == words(SHEETS[HISTORY].title):
+        kinds = [HISTORY]
+    elif kind is not None:
+        kinds = [kind]
+    else:
+        kinds = list(IMPORTABLE)
+    best = None  # (score, kind, row of headings): the best-scoring row, the first of equals
+    indexes = {candidate: field_index(candidate, programme) for candidate in kinds}
+    for row in sheet.rows[:HEADING_ROWS_SEARCHED]:
+        for candidate, index in indexes.items():
+            found = {
+                guess_field(text(value), index)[0] for value in row.values if not is_blank(value)
+            } - {None, LEAVE_OUT}
+            score = len(found) + (2 if _named_for(name_key, candidate) else 0)
+            if len(found) >= 2 and (best is None or score > best[0]):
+                best = (score, candidate, row)
+    if best is None:
+        wanted = KIND_LABELS[kind].lower() if kind else "milestones, risks, savings or actions"
+        mapping = SheetMapping(sheet.name, LEAVE_OUT)
+        mapping.notes.append(
+            f"No row of headings for {wanted} was found in the first {HEADING_ROWS_SEARCHED} "
+            f'rows of "{sheet.name}", so it is left out. The headings should name the columns, '
+            "like Service Area, Milestone, Start Date, Completion Date."
+        )
+        return mapping
+    _, chosen, header = best
+    mapping = SheetMapping(sheet.name, chosen, header_row=header.number)
+    _map_columns(mapping, sheet, header, programme)
+    if header.number > sheet.rows[0].number:
+        mapping.notes.append(
+            f"The headings are in row {header.number}; the rows above them are left out."
+        )
+    return mapping
+
+
+def _named_for(name_key: str, kind: str) -> bool:
+    return any(hint in name_key for hint in NAME_HINTS.get(kind, ()))
+
+
+def _map_columns(mapping: SheetMapping, sheet: SheetData, header, programme) -> None:
+    index = field_index(mapping.kind, programme)
+    taken: dict[str, tuple[int, int]] = {}  # field -> (column, strength)
+    below = column_values(sheet, header.number)
+    for position, value in enumerate(header.values):
+        heading = text(value)
+        mapping.headings[position] = heading
+        name, strength = guess_field(heading, index)
+        name = _by_values(mapping, name, position, heading, below.get(position, []), programme)
+        if not heading:
+            mapping.fields[position] = LEAVE_OUT
+            if below.get(position):
+                mapping.notes.append(
+                    f"Column {column_name(position)} has no heading: it is left out unless you "
+                    "choose a field for it."
+                )
+            continue
+        if not name:
+            mapping.fields[position] = LEAVE_OUT
+            continue
+        if name in taken:
+            first, _ = taken[name]
+            same = heading_key(mapping.headings[first]) == heading_key(heading)
+            why = "has the same heading as" if same else "looks like the same field as"
+            mapping.notes.append(
+                f"Column {column_name(position, heading)} {why} column "
+                f"{column_name(first, mapping.headings[first])}: only column "
+                f"{column_name(first)} is read. Choose a field for column "
+                f"{column_name(position)} if it holds something else."
+            )
+            mapping.fields[position] = LEAVE_OUT
+            continue
+        taken[name] = (position, strength)
+        mapping.fields[position] = name
+
+
+def _by_values(mapping, name, position, heading, values, programme) -> str | None:
+    """A "Status" column full of Red, Amber and Green holds the RAG status; in a risk log, one
+    full of Open and Closed says whether each risk is open."""
+    if name not in ("status", "rag") or not values:
+        return name
+    if mapping.kind == "risks" and name == "rag":
+        openness = sum(_is_open_word(value) for value in values) / len(values)
+        if openness >= 0.6:
+            return "is_open"
+    if name == "status" and rag_words_share(values, programme) >= 0.6:
+        mapping.notes.append(
+            f"Column {column_name(position, heading)} holds RAG ratings (Red, Amber, Green), so "
+            "it is read as the RAG status."
+        )
+        return "rag"
+    return name
+
+
+def _is_open_word(value) -> bool:
+    if words(text(value)) not in ("open", "closed", "live", "retired"):
+        return False
+    return open_or_closed(value) is not None
+
+
+def column_values(sheet: SheetData, header_row: int) -> dict[int, list]:
+    """The non-blank values under the headings, column by column (the first hundred rows),
+    leaving out headings repeated further down."""
+    headings = next((row.values for row in sheet.rows if row.number == header_row), ())
+    keys = [heading_key(text(value)) for value in headings]
+    found: dict[int, list] = {}
+    for row in sheet.rows:
+        if row.number <= header_row:
+            continue
+        if row.number > header_row + 100:
+            break
+        for position, value in enumerate(row.values):
+            repeated = (
+                position < len(keys) and keys[position] and heading_key(value) == keys[position]
+            )
+            if not is_blank(value) and not repeated:
+                found.setdefault(position, []).append(value)
+    return found
+
+
+def samples(sheet: SheetData, mapping: SheetMapping) -> dict[int, list[str]]:
+    """A few values from each column, to show beside its heading when the mapping is checked."""
+    return {
+        position: [_shortened(text(value)) for value in values[:SAMPLES]]
+        for position, values in column_values(sheet, mapping.header_row).items()
+    }
+
+
+def _shortened(said: str, limit: int = 60) -> str:
+    said = " ".join(said.split())
+    return said if len(said) <= limit else said[: limit - 1].rstrip() + "…"
+
+
+def problems(mapping: SheetMapping, programme) -> list[str]:
+    """What stops a sheet being imported with this mapping: a required field with no column."""
+    if mapping.kind == LEAVE_OUT:
+        return []
+    mapped = set(mapping.fields.values())
+    missing = []
+    for need in REQUIRED[mapping.kind]:
+        options = need if isinstance(need, tuple) else (need,)
+        if not mapped.intersection(options):
+            sheet = SHEETS[mapping.kind]
+            names = " or ".join(f'"{sheet.column(o).heading(programme)}"' for o in options)
+            missing.append(f"No column is chosen for {names}; choose the column that holds it.")
+    return missing
+
+
+def field_choices(kind: str, programme) -> list[tuple[str, str]]:
+    """The fields a column of a sheet of ``kind`` can fill, for the mapping form."""
+    sheet = SHEETS[kind]
+    return [(LEAVE_OUT, "Leave out")] + [
+        (column.key, column.heading(programme)) for column in sheet.fields
+    ]
+
+
+def find_field(kind: str, said: str, programme) -> str | None:
+    """The field a person named (``--map "Heading=field"``): its key, its heading or "ignore"."""
+    key = heading_key(said)
+    if key in ("ignore", "leave out", "skip", "none"):
+        return LEAVE_OUT
+    for column in SHEETS[kind].fields:
+        if key in (
+            heading_key(column.key.replace("_", " ")),
+            heading_key(column.heading(programme)),
+        ):
+            return column.key
+    return None

@@ -1,0 +1,221 @@
+"""Excel downloads of a programme's lists and of the whole programme, and the web import: upload,
+confirm the mapping, preview, commit; and the history of imports.
+
+Downloads are for anyone who may see the programme; importing is for its managers. Each view is
+thin: the work is done by ``export``, ``reading``, ``mapping`` and ``importing``."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from exports import workbook as export
+from exports.columns import LISTS, SHEETS
+from exports.filters import filtered_rows
+from imports import importing, mapping, names, uploads
+from imports.forms import ImportUploadForm, NameChoicesForm, SheetMappingForm
+from imports.reading import SpreadsheetError
+from programmes.models import ImportRecord
+from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download(programme, temporary_file, what: str) -> FileResponse:
+    return FileResponse(
+        temporary_file,
+        as_attachment=True,
+        filename=export.file_name(programme, what),
+        content_type=XLSX,
+    )
+
+
+class ListExportView(ProgrammeMixin, View):
+    """A list page's rows (with the same filters) as an Excel workbook."""
+
+    def get(self, request, *args, **kwargs):
+        key = kwargs["kind"]
+        if key not in LISTS:
+            raise Http404("There is no such list.")
+        rows = filtered_rows(key, self.programme, request.GET)
+        return download(self.programme, export.write_list(self.programme, key, rows), key)
+
+
+class WorkbookExportView(ProgrammeMixin, View):
+    """The whole programme as one workbook, a sheet per kind of record."""
+
+    def get(self, request, *args, **kwargs):
+        return download(self.programme, export.write_programme(self.programme), "programme")
+
+
+class ImportStepMixin(ManagerRequiredMixin):
+    """A step of an import in progress (``<token>`` in the address)."""
+
+    @cached_property
+    def pending(self) -> uploads.PendingImport:
+        return uploads.get(self.request, programme=self.programme, token=self.kwargs["token"])
+
+    @cached_property
+    def book(self):
+        try:
+            return self.pending.book()
+        except SpreadsheetError as error:  # the setting changed, or the stored file is gone
+            uploads.finish(self.request, self.pending)
+            raise Http404(str(error)) from error
+
+    def step_url(self, name: str) -> str:
+        return reverse(
+            f"spreadsheets:{name}",
+            kwargs={"programme": self.programme.slug, "token": self.pending.token},
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(pending=self.pending, book=self.book, **kwargs)
+
+
+class ImportUploadView(ManagerRequiredMixin, FormView):
+    form_class = ImportUploadForm
+    template_name = "spreadsheets/import_upload.html"
+
+    def form_valid(self, form):
+        book = form.book
+        kind = form.cleaned_data["kind"] or None
+        mappings = [mapping.guess_sheet(sheet, self.programme, kind=kind) for sheet in book.sheets]
+        pending = uploads.start(
+            self.request,
+            programme=self.programme,
+            data=form.data_bytes,
+            file_name=book.file_name,
+            mappings=mappings,
+        )
+        return redirect(
+            "spreadsheets:import-mapping", programme=self.programme.slug, token=pending.token
+        )
+
+
+class ImportMappingView(ImportStepMixin, TemplateView):
+    """Confirm or correct what each sheet holds and which field each column fills."""
+
+    template_name = "spreadsheets/import_mapping.html"
+
+    def forms(self, data=None) -> list[SheetMappingForm]:
+        found = []
+        for position, sheet_mapping in enumerate(self.pending.sheet_mappings()):
+            sheet = self.book.sheet(sheet_mapping.sheet)
+            found.append(
+                SheetMappingForm(
+                    data,
+                    prefix=f"sheet-{position}",
+                    mapping=sheet_mapping,
+                    samples=mapping.samples(sheet, sheet_mapping) if sheet else {},
+                    programme=self.programme,
+                )
+            )
+        return found
+
+    def get_context_data(self, **kwargs):
+        forms = kwargs.setdefault("forms", self.forms())
+        return super().get_context_data(has_errors=any(form.errors for form in forms), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        forms = self.forms(request.POST)
+        changed = [form for form in forms if form.kind_changed and form.is_valid()]
+        if changed:
+            # Another kind of record has other fields: guess the columns again for it.
+            for form in changed:
+                sheet = self.book.sheet(form.mapping.sheet)
+                kind = form.cleaned_data["kind"]
+                if kind == mapping.LEAVE_OUT:
+                    new = mapping.SheetMapping(form.mapping.sheet, mapping.LEAVE_OUT)
+                else:
+                    new = mapping.guess_sheet(sheet, self.programme, kind=kind)
+                position = forms.index(form)
+                self.pending.mappings[position] = new.to_dict()
+            uploads.save(request, self.pending)
+            messages.info(request, "The columns were guessed again for what you chose: check them.")
+            return redirect(self.step_url("import-mapping"))
+        if not all(form.is_valid() for form in forms):
+            return self.render_to_response(self.get_context_data(forms=forms))
+        self.pending.mappings = [form.mapped().to_dict() for form in forms]
+        uploads.save(request, self.pending)
+        return redirect(self.step_url("import-preview"))
+
+
+class ImportPreviewView(ImportStepMixin, TemplateView):
+    """Every row as it would be imported; names to match or create; then the commit."""
+
+    template_name = "spreadsheets/import_preview.html"
+    rows_shown = 1000
+
+    @cached_property
+    def plan(self) -> importing.Plan:
+        return importing.preview(
+            programme=self.programme,
+            book=self.book,
+            mappings=self.pending.sheet_mappings(),
+            resolutions=self.pending.resolutions,
+        )
+
+    def names_form(self, data=None) -> NameChoicesForm:
+        known = names.Names(self.programme, {})
+        return NameChoicesForm(
+            data,
+            unknown=self.plan.unknown,
+            options={what: known.choices(what) for what in names.NAME_WORDS},
+            chosen=self.pending.resolutions,
+        )
+
+    def get_context_data(self, *, plan=None, **kwargs):
+        plan = plan or self.plan
+        kwargs.setdefault("names_form", self.names_form() if plan.unknown else None)
+        return super().get_context_data(
+            plan=plan,
+            counts=plan.counts,
+            rows=plan.rows[: self.rows_shown],
+            rows_hidden=max(0, len(plan.rows) - self.rows_shown),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if "names" in request.POST:
+            form = self.names_form(request.POST)
+            if form.is_valid():
+                self.pending.resolutions = {**self.pending.resolutions, **form.resolutions()}
+                uploads.save(request, self.pending)
+                return redirect(self.step_url("import-preview"))
+            return self.render_to_response(self.get_context_data(names_form=form))
+        try:
+            record = importing.commit(
+                programme=self.programme,
+                book=self.book,
+                mappings=self.pending.sheet_mappings(),
+                resolutions=self.pending.resolutions,
+                by=request.user,
+            )
+        except importing.ImportRefused as refused:
+            messages.error(request, str(refused))
+            return self.render_to_response(self.get_context_data(plan=refused.plan))
+        uploads.finish(request, self.pending)
+        messages.success(
+            request,
+            f"{record.file_name} imported: {record.created} added, {record.updated} updated, "
+            f"{record.unchanged} unchanged.",
+        )
+        return redirect("spreadsheets:import-history", programme=self.programme.slug)
+
+
+class ImportHistoryView(ManagerRequiredMixin, ListView):
+    """Every spreadsheet imported into the programme: who, when, which file, what it changed."""
+
+    template_name = "spreadsheets/import_history.html"
+    context_object_name = "imports"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return ImportRecord.objects.filter(programme=self.programme).select_related("imported_by")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(lists=[SHEETS[key] for key in LISTS], **kwargs)
