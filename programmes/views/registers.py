@@ -27,8 +27,10 @@ from core import records, savings
 from core.audit import AUDIT_LENGTH, audit_trail
 from core.versioning import StaleEdit, conflict_summary
 from milestones.models import Milestone
-from programmes import charts
+from milestones.timeline import add_months, timeline_range, timeline_rows
+from milestones.timeline_chart import timeline_svg
 from programmes.filters import ActionFilter, MilestoneFilter, RiskFilter
+from programmes.heatmap import risk_heatmap, unplaced_risks
 from programmes.models import (
     Action,
     BodyMembership,
@@ -48,6 +50,7 @@ from programmes.register_forms import (
     TimelineRangeForm,
 )
 from programmes.rights import Rights
+from programmes.savings_chart import savings_chart_svg
 from programmes.tables import (
     ActionTable,
     MilestoneTable,
@@ -202,10 +205,10 @@ class RiskRegisterView(FilteredListMixin, RegisterMixin, SingleTableMixin, Filte
                 "likelihood": label(risk.likelihood) or "not assessed",
                 "impact": label(risk.impact) or "not assessed",
             }
-            for risk in charts.unplaced_risks(open_risks, self.programme)
+            for risk in unplaced_risks(open_risks, self.programme)
         ]
         return super().get_context_data(
-            heatmap=charts.risk_heatmap(open_risks, self.programme),
+            heatmap=risk_heatmap(open_risks, self.programme),
             levels=self.programme.risk_levels(),
             unplaced=unplaced,
             **kwargs,
@@ -246,7 +249,7 @@ class SavingsView(RegisterMixin, TemplateView):
         return super().get_context_data(
             kinds=kinds,
             undated=[line for line in lines if line.financial_year is None],
-            chart=charts.savings_chart_svg(self.programme, lines=lines),
+            chart=savings_chart_svg(self.programme, lines=lines),
             table=table,
             reallocations=reallocations,
             reallocated_total=sum(
@@ -448,19 +451,15 @@ class TimelineView(RegisterMixin, TemplateView):
             start = form.cleaned_data["start"]
             months = form.cleaned_data["months"]
             area = form.cleaned_data["area"]
-        rows = charts.timeline_rows(self.programme, areas=[area] if area else None)
-        first, default_months = charts.timeline_range(rows, today=today)
-        first = charts.month_start(start) if start else first
-        months = months or default_months
-        svg = charts.timeline_svg(
-            self.programme, today=today, start=first, months=months, rows=rows
-        )
+        rows = timeline_rows(self.programme, areas=[area] if area else None)
+        first, months = timeline_range(rows, today=today, start=start, months=months)
+        svg = timeline_svg(self.programme, today=today, start=first, months=months, rows=rows)
         return super().get_context_data(
             form=form,
             svg=svg,
             rows=rows,
             first=first,
-            last=charts.add_months(first, months - 1),
+            last=add_months(first, months - 1),
             today=today,
             **kwargs,
         )

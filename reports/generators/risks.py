@@ -5,7 +5,7 @@ rating of ``core.risk_rating``, as on the programme's web pages and in the risk 
 from dataclasses import dataclass
 
 from core.risk_rating import RED
-from programmes import charts
+from programmes.heatmap import risk_heatmap, unplaced_risks
 
 from .base import Context, Rag
 from .records import RiskRow, risk_rows
@@ -64,9 +64,9 @@ def heat_map(context: Context, risks: list[RiskRow]) -> HeatMap:
                     for cell in row.cells
                 ],
             )
-            for row in charts.risk_heatmap(open_risks, programme)
+            for row in risk_heatmap(open_risks, programme)
         ],
-        unrated=[risk.ref for risk in charts.unplaced_risks(open_risks, programme)],
+        unrated=[risk.ref for risk in unplaced_risks(open_risks, programme)],
     )
 
 

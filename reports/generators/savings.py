@@ -6,7 +6,7 @@ shows it."""
 from dataclasses import dataclass
 
 from core.savings import SavingsPosition
-from programmes import charts
+from programmes.savings_chart import savings_chart_svg
 
 from .base import Context, total
 from .records import (
@@ -37,11 +37,11 @@ class SavingsBody:
 def build(context: Context) -> SavingsBody:
     lines = savings_lines(context)
     years = savings_years(context, lines)
-    # The chart of the programme's pages (programmes.charts), drawn from the same lines.
+    # The chart of the programme's pages (programmes.savings_chart), drawn from the same lines.
     draw = years and context.options.shows("chart")
     return SavingsBody(
         years=years,
         totals=SavingsPosition.of(lines),
         reallocations=reallocations(context),
-        chart_svg=str(charts.savings_chart_svg(context.programme, lines=lines)) if draw else "",
+        chart_svg=str(savings_chart_svg(context.programme, lines=lines)) if draw else "",
     )
