@@ -57,7 +57,8 @@ from imports.names import (
 )
 from imports.reading import Book, SheetData
 from imports.values import CellError, is_blank, words
-from milestones.models import DELIVERED_IS_COMPLETE, Milestone
+from milestones.models import Milestone
+from milestones.models.milestone import DELIVERED_IS_COMPLETE
 from milestones.services import completing, milestone_create, milestone_edit
 from programmes.models import (
     Action,

@@ -8,7 +8,8 @@ from core.edit_forms import VersionedEditForm
 from programmes.forms import offer_programme_people
 
 from . import services
-from .models import DELIVERED_IS_COMPLETE, Milestone, ProgressUpdate
+from .models import Milestone, ProgressUpdate
+from .models.milestone import DELIVERED_IS_COMPLETE
 from .services import date_moves
 
 KEEP_AS_WORDS = "Keep as words"

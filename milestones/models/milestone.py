@@ -1,11 +1,12 @@
-from django.conf import settings
+"""The milestone: something a service area must reach by a date, its dates as people wrote
+them, its status and its lateness; and the names of the dates whose moves are slippage."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core import lateness, slippage
+from core import lateness
 from core.constraints import CheckedConstraint
 from core.fuzzy_columns import (
     dates_in_order_constraint,
@@ -14,10 +15,9 @@ from core.fuzzy_columns import (
     fuzzy_date_property,
 )
 from core.fuzzydates import FuzzyDate
+from milestones.querysets import MilestoneQuerySet
 from programmes.models.people_scope import NamesProgrammePeople
 from programmes.models.ratings import rag_field
-
-from .querysets import MilestoneQuerySet
 
 # Dates whose moves are slippage: changing one needs a reason and leaves a DateChange.
 RESCHEDULABLE_DATES = ("planned_start", "planned_completion", "forecast_completion")
@@ -223,190 +223,3 @@ class Milestone(NamesProgrammePeople, models.Model):
             finished=self.is_finished,
             today=today,
         )
-
-
-class DateChange(models.Model):
-    """A move of one of a milestone's dates: the heart of slippage reporting. Never edited or
-    deleted; the reports derive "Jul 2009, extended to May 2010" from these (``core.slippage``)."""
-
-    class Direction(models.TextChoices):
-        LATER = slippage.LATER, slippage.LABELS[slippage.LATER]
-        EARLIER = slippage.EARLIER, slippage.LABELS[slippage.EARLIER]
-        CHANGED = slippage.CHANGED, slippage.LABELS[slippage.CHANGED]
-        SAME = slippage.SAME, slippage.LABELS[slippage.SAME]
-
-    milestone = models.ForeignKey(
-        Milestone, verbose_name="milestone", on_delete=models.CASCADE, related_name="date_changes"
-    )
-    field = models.CharField(
-        "date",
-        max_length=24,
-        choices=[(name, name.replace("_", " ")) for name in RESCHEDULABLE_DATES],
-    )
-    old_text, old_earliest, old_latest, old_precision = fuzzy_date_columns("old date")
-    old = fuzzy_date_property("old")
-    new_text, new_earliest, new_latest, new_precision = fuzzy_date_columns("new date")
-    new = fuzzy_date_property("new")
-    reason = models.TextField("reason")
-    direction = models.CharField(
-        "which way it moved",
-        max_length=8,
-        choices=Direction.choices,
-        help_text="Judged by core.slippage when the move was made: on the dates' meaning, and "
-        "for a first forecast against the plan of the time. Kept so that lists can filter and "
-        "sort on it. “Same date, reworded” is a rewording recorded by an older version.",
-    )
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="changed by",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="milestone_date_changes",
-    )
-    changed_at = models.DateTimeField("changed at", default=timezone.now)
-
-    class Meta:
-        ordering = ["milestone", "changed_at", "id"]
-        verbose_name = "date change"
-        get_latest_by = ["changed_at", "id"]
-        constraints = [
-            *fuzzy_date_constraints("old", "datechange"),
-            *fuzzy_date_constraints("new", "datechange"),
-            CheckedConstraint(
-                condition=~Q(reason=""),
-                name="datechange_has_reason",
-                violation_error_message="Say why the date moved.",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.milestone}: {self.get_field_display()} {self.old} → {self.new}"
-
-    @property
-    def move(self) -> slippage.Move:
-        """The move in words: ``str(change.move)`` is "Dec 2009, extended to Mar 2010"."""
-        return slippage.Move(self.old, self.new, self.reason, recorded=self.direction)
-
-
-class ReportingPeriod(models.Model):
-    """A month or a quarter that updates belong to; reports compare one period with the last."""
-
-    programme = models.ForeignKey(
-        "programmes.Programme",
-        verbose_name="programme",
-        on_delete=models.CASCADE,
-        related_name="reporting_periods",
-    )
-    label = models.CharField("label", max_length=60, help_text='e.g. "March 2010", "2008/09".')
-    start = models.DateField("start")
-    end = models.DateField("end")
-
-    class Meta:
-        ordering = ["programme", "start"]
-        verbose_name = "reporting period"
-        constraints = [
-            models.UniqueConstraint(
-                "programme",
-                "label",
-                name="period_label_unique_in_programme",
-                violation_error_message="This programme already has a period with this label.",
-            ),
-            CheckedConstraint(
-                condition=Q(end__gte=models.F("start")),
-                name="period_ends_after_it_starts",
-                violation_error_message="A reporting period cannot end before it starts.",
-            ),
-        ]
-
-    def __str__(self):
-        return self.label
-
-
-class ProgressUpdate(NamesProgrammePeople, models.Model):
-    """What happened in a reporting period, for a service area or one of its milestones."""
-
-    service_area = models.ForeignKey(
-        "programmes.ServiceArea",
-        verbose_name="service area",
-        on_delete=models.CASCADE,
-        related_name="updates",
-    )
-    milestone = models.ForeignKey(
-        Milestone,
-        verbose_name="milestone",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="updates",
-        help_text="Leave blank for an update on the service area as a whole.",
-    )
-    period = models.ForeignKey(
-        ReportingPeriod,
-        verbose_name="reporting period",
-        on_delete=models.RESTRICT,
-        related_name="updates",
-    )
-    text = models.TextField("update", help_text="Markdown.")
-    author = models.ForeignKey(
-        "programmes.Person",
-        verbose_name="author",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="updates",
-    )
-    written_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="written by",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="progress_updates",
-    )
-    written_at = models.DateTimeField("written at", default=timezone.now)
-
-    programme_people_fields = ("author",)
-
-    version = models.PositiveIntegerField(
-        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
-    )
-
-    # Every version of the text, with who wrote it and when: a revision never loses the first.
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["service_area", "-period__start", "id"]
-        verbose_name = "progress update"
-        constraints = [
-            models.UniqueConstraint(
-                "milestone",
-                "period",
-                condition=Q(milestone__isnull=False),
-                name="one_update_per_milestone_and_period",
-                violation_error_message="This milestone already has an update for this period.",
-            ),
-            models.UniqueConstraint(
-                "service_area",
-                "period",
-                condition=Q(milestone__isnull=True),
-                name="one_update_per_area_and_period",
-                violation_error_message="This service area already has an update for this period.",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.service_area} – {self.period}"
-
-    def people_programme_id(self) -> int | None:
-        return self.service_area.programme_id if self.service_area_id else None
-
-    def clean(self):
-        if self.milestone_id and self.milestone.service_area_id != self.service_area_id:
-            raise ValidationError({"milestone": "This milestone is in a different service area."})
-        if (
-            self.period_id
-            and self.service_area_id
-            and self.period.programme_id != self.service_area.programme_id
-        ):
-            raise ValidationError({"period": "This period belongs to a different programme."})
