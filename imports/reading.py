@@ -30,7 +30,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
 
-from imports.values import EXCEL_ERRORS, is_blank
+from exports.cells import EXCEL_ERRORS
+from imports.values import is_blank
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"

@@ -17,14 +17,12 @@ from core import fuzzydates
 from core.fuzzydates import FuzzyDate, Slippage
 from core.money import find_pounds
 from core.records import plain_text
+from exports.cells import EXCEL_CELL_LIMIT
 
 # Excel counts days from 1900: these are the serial numbers of 1 May 1927 and 31 December 2099.
 # A number in this window in a date column is a date Excel stored as a number; a smaller one
 # ("2009") is a year as written.
 SERIAL_FIRST, SERIAL_LAST = 10_000, 73_050
-EXCEL_ERRORS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
-# The most characters an Excel cell holds; longer text is cut to this on export.
-EXCEL_CELL_LIMIT = 32_767
 DATE_TEXT_LIMIT = 200  # the length of a fuzzy date's words column
 
 _NOT_WORD_RE = re.compile(r"[^0-9a-z]+")
