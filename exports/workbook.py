@@ -22,7 +22,8 @@ from openpyxl.utils import get_column_letter
 
 from core import savings
 from exports import columns
-from exports.columns import ABOUT_TITLE, SHEETS, Sheet
+from exports.columns import Sheet
+from exports.sheets import ABOUT_TITLE, SHEETS
 from imports.values import EXCEL_CELL_LIMIT, EXCEL_ERRORS
 from milestones.models import DateChange, Milestone
 from programmes.models import Action, BudgetLine, Meeting, Risk, SavingsLine, SavingsReallocation
