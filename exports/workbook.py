@@ -23,7 +23,8 @@ from openpyxl.utils import get_column_letter
 from core import savings
 from exports import columns
 from exports.cells import EXCEL_CELL_LIMIT, EXCEL_ERRORS
-from exports.columns import ABOUT_TITLE, SHEETS, Sheet
+from exports.columns import Sheet
+from exports.sheets import ABOUT_TITLE, SHEETS
 from milestones.models import DateChange, Milestone
 from programmes.models import Action, BudgetLine, Meeting, Risk, SavingsLine, SavingsReallocation
 

@@ -4,7 +4,7 @@ column holds, and say what to do with the names the programme does not know."""
 from django import forms
 from django.core.exceptions import ValidationError
 
-from exports.columns import IMPORTABLE
+from exports.sheets import IMPORTABLE
 from imports.mapping import (
     KIND_LABELS,
     LEAVE_OUT,

@@ -40,7 +40,8 @@ from core.fuzzydates import FuzzyDate
 from core.money import pounds
 from core.records import record_create, record_edit
 from core.versioning import StaleEdit
-from exports.columns import DATE_LABELS, SHEETS, STATUS_SYNONYMS, WHOLE_PROGRAMME
+from exports.columns import DATE_LABELS, STATUS_SYNONYMS, WHOLE_PROGRAMME
+from exports.sheets import SHEETS
 from imports import values
 from imports.mapping import HISTORY, LEAVE_OUT, SheetMapping, column_name, heading_key, problems
 from imports.names import (

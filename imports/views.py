@@ -13,8 +13,8 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from exports import workbook as export
-from exports.columns import LISTS, SHEETS
 from exports.filters import filtered_rows
+from exports.sheets import LISTS, SHEETS
 from imports import importing, mapping, names, uploads
 from imports.forms import ImportUploadForm, NameChoicesForm, SheetMappingForm
 from imports.reading import SpreadsheetError

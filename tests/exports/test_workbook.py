@@ -15,7 +15,7 @@ from django.urls import reverse
 from core import fuzzydates
 from core.records import plain_text
 from exports import workbook as export
-from exports.columns import SHEETS
+from exports.sheets import SHEETS
 from imports import importing, mapping
 from imports.reading import read_book
 from milestones.models import DateChange, Milestone
@@ -183,7 +183,7 @@ def test_the_export_has_the_rows_the_list_page_shows_for_the_same_filters(reader
 
 
 def test_every_list_exports_all_its_rows(reader_client):
-    from exports.columns import SHEETS
+    from exports.sheets import SHEETS
     from programmes.models import Programme
 
     wigan = Programme.objects.get(slug=WIGAN)

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from programmes.models import Person, Programme, ProgrammeAccess, ServiceAreaRole
-from seeds.loader import SeedError, load_seed, read_seed, seed_files
+from seeds.files import SeedError, read_seed, seed_files
+from seeds.loader import load_seed
 
 
 class Command(BaseCommand):

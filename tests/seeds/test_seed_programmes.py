@@ -27,7 +27,8 @@ from programmes.models import (
     ServiceAreaRole,
 )
 from reports.models import CommitteeReport
-from seeds.loader import SeedError, load_seed
+from seeds.files import SeedError
+from seeds.loader import load_seed
 
 pytestmark = pytest.mark.django_db
 
