@@ -16,8 +16,9 @@ from exports import workbook as export
 from exports.columns import LISTS, SHEETS
 from exports.filters import filtered_rows
 from imports import importing, mapping, names, uploads
+from imports.books import SpreadsheetError
 from imports.forms import ImportUploadForm, NameChoicesForm, SheetMappingForm
-from imports.reading import SpreadsheetError
+from imports.plans import Plan
 from programmes.models import ImportRecord
 from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin
 
@@ -151,7 +152,7 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
     rows_shown = 1000
 
     @cached_property
-    def plan(self) -> importing.Plan:
+    def plan(self) -> Plan:
         return importing.preview(
             programme=self.programme,
             book=self.book,
