@@ -83,6 +83,11 @@ class RowCells:
             Problem(self.sheet.name, self.row.number, self.column(name), message)
         )
 
+    def field_problem(self, name: str, message: str) -> None:
+        """A problem with a field: against its column, or for a date the file gives only in
+        words, against the words column."""
+        self.problem(name if self.mapped(name) else f"{name}_words", message)
+
     def resolved(self, need: str | None) -> bool:
         """Whether the row has the name it asked for; if not, the row waits for the name
         (``need``) to be matched or created."""

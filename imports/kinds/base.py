@@ -170,12 +170,19 @@ class KindImport:
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 base = re.sub(r"_(text|earliest|latest|precision)$", "", name)
-                cells.problem(base if cells.mapped(base) else f"{base}_words", " ".join(messages))
+                cells.field_problem(base, " ".join(messages))
+        for name, message in self.dates_out_of_order(instance):
+            cells.field_problem(name, message)
+
+    def dates_out_of_order(self, instance) -> list[tuple[str, str]]:
+        """(the later date, what is wrong) for each of ``date_order`` that the record breaks."""
+        found = []
         for start, end, message in self.date_order:
             first = getattr(instance, f"{start}_earliest")
             last = getattr(instance, f"{end}_latest")
             if first and last and last < first:
-                cells.problem(end if cells.mapped(end) else f"{end}_words", message)
+                found.append((end, message))
+        return found
 
     def trial(self, base, changes: dict):
         """A copy of a record with ``changes``, to validate (never saved)."""

@@ -197,11 +197,9 @@ class MilestoneImport(KindImport):
         for name, steps in moves.items():
             for new, _, _ in steps:
                 setattr(trial, name, new)
-                for start, end, message in self.date_order:
-                    first = getattr(trial, f"{start}_earliest")
-                    last = getattr(trial, f"{end}_latest")
-                    if first and last and last < first and not cells.plan.problems:
-                        cells.problem(end if cells.mapped(end) else f"{end}_words", message)
+                out_of_order = self.dates_out_of_order(trial)
+                if out_of_order and not cells.plan.problems:  # said once, not at every move
+                    cells.field_problem(*out_of_order[0])
 
     def update(self, record, wanted: Wanted, diffs, cells: RowCells, row: RowPlan) -> None:
         moved = {name for name, _, _ in diffs if name in Milestone.DATE_NAMES}

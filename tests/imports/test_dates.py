@@ -89,6 +89,27 @@ def test_a_completion_before_the_start_is_a_problem_before_anything_is_saved(fre
     ]
 
 
+def test_a_move_to_before_the_start_is_a_problem_once(fresh_programme):
+    """The cell's first date is in order; the move it records is not."""
+    rows = [
+        ["Service Area", "Milestone", "Start date", "Completion date"],
+        ["Customer Contact", "Backwards", "January 2010", "March 2010 revised to December 2009"],
+    ]
+    plan = preview(workbook({"Tracker": rows}), fresh_programme)
+    assert [(p.column, p.message) for p in plan.all_problems] == [
+        ("D (Completion date)", "The planned completion is before the start.")
+    ]
+    assert plan.rows[0].action == "error"
+
+
+def test_an_action_due_before_it_starts_is_a_problem(wigan):
+    rows = [["Action Points", "Start", "Due"], ["Publish the plan", "April 2009", "March 2009"]]
+    plan = preview(workbook({"Action plan": rows}), wigan)
+    assert [(p.row, p.column, p.message) for p in plan.all_problems] == [
+        (2, "C (Due)", "It is due before it starts.")
+    ]
+
+
 # --- dates that do not exist, and dates only reworded -------------------------------------------
 
 
