@@ -8,8 +8,6 @@ records first, so importing the same file twice never adds anything twice; the o
 by what they say. Each row's plan carries the operation the commit applies.
 """
 
-import re
-
 from exports.columns import WHOLE_PROGRAMME
 from imports import values
 from imports.books import Book, SheetData
@@ -20,7 +18,7 @@ from imports.kinds.base import KindImport, Wanted
 from imports.mapping import HISTORY, LEAVE_OUT, SheetMapping, heading_key, problems
 from imports.names import Names, area_words
 from imports.plans import CREATE, ERROR, UNCHANGED, UPDATE, Plan, Problem, RowPlan
-from imports.values import CellError, is_blank, words
+from imports.values import is_blank, words
 
 PLACES_SHOWN = 5
 
@@ -80,7 +78,7 @@ class Run:
             wanted = Wanted()
             found = cells.read("id", values.record_id)
             wanted.record_id = found if isinstance(found, int) else None
-            found = cells.read("version", _version)
+            found = cells.read("version", values.version)
             wanted.version = found if isinstance(found, int) else None
             area_cell = cells.raw("service_area")
             area_written = "" if area_cell is FAILED else area_words(area_cell)
@@ -219,13 +217,3 @@ def _only_area(cells: RowCells) -> bool:
             for name, index in cells.cells.items()
         )
     )
-
-
-def _version(value) -> int | None:
-    if is_blank(value):
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool) and value == int(value):
-        return int(value)
-    if re.fullmatch(r"\d+", values.text(value)):
-        return int(values.text(value))
-    raise CellError("The version is a number the export writes: keep it as it was exported.")
