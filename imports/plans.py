@@ -65,6 +65,8 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)  # about the file or a sheet
     notes: list[str] = field(default_factory=list)
     new_names: list[NewName] = field(default_factory=list)  # to be created at the commit
+    # What the unknown names can be matched to, by kind of name: [(id, label)].
+    choices: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     @property
     def counts(self) -> Counter:

@@ -66,6 +66,8 @@ class Run:
                 more = len(unknown.places) - PLACES_SHOWN
                 unknown.places = [*unknown.places[:PLACES_SHOWN], f"and {more} more"]
         plan.new_names = list(self.names.new.values())
+        # Offered from this run's reading of the programme's names, so the page reads them once.
+        plan.choices = {unknown.what: self.names.choices(unknown.what) for unknown in plan.unknown}
         return plan
 
     def plan_sheet(self, sheet: SheetData, mapping: SheetMapping, importer: KindImport) -> None:

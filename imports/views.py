@@ -15,7 +15,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from exports import workbook as export
 from exports.columns import LISTS, SHEETS
 from exports.filters import filtered_rows
-from imports import importing, mapping, names, uploads
+from imports import importing, mapping, uploads
 from imports.books import SpreadsheetError
 from imports.forms import ImportUploadForm, NameChoicesForm, SheetMappingForm
 from imports.plans import Plan
@@ -161,11 +161,10 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
         )
 
     def names_form(self, data=None) -> NameChoicesForm:
-        known = names.Names(self.programme, {})
         return NameChoicesForm(
             data,
             unknown=self.plan.unknown,
-            options={what: known.choices(what) for what in names.NAME_WORDS},
+            options=self.plan.choices,
             chosen=self.pending.resolutions,
         )
 
