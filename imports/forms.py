@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from exports.sheets import IMPORTABLE
+from imports.books import SpreadsheetError, max_bytes, megabytes
 from imports.mapping import (
     KIND_LABELS,
     LEAVE_OUT,
@@ -14,7 +15,7 @@ from imports.mapping import (
     problems,
 )
 from imports.names import BLANK, MATCH, NAME_WORDS, NEW, UnknownName
-from imports.reading import SpreadsheetError, max_bytes, megabytes, read_book
+from imports.reading import read_book
 
 KIND_CHOICES = [
     ("", "Work it out from the headings"),

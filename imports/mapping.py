@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 
 from exports.sheets import ABOUT_TITLE, IMPORTABLE, SHEETS
-from imports.reading import SheetData
+from imports.books import SheetData
 from imports.values import is_blank, open_or_closed, rag_words_share, text, words
 
 LEAVE_OUT = ""

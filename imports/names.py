@@ -103,6 +103,11 @@ class Names:
         for stage in self.stages:
             if stage.name:
                 self.stage_keys.setdefault(words(_stage_text(stage.name)), stage)
+        # Built once, not per row; longest code first, so "Stage 2a" is tried before "Stage 2".
+        self.stage_prefixes = [
+            (_stage_prefix(stage.code), stage)
+            for stage in sorted(self.stages, key=lambda s: -len(s.code))
+        ]
         # Only the programme's people: a row cannot make another programme's officer an owner.
         people = Person.objects.of_programme(programme).select_related("organisation")
         self.people = list(people.order_by("name", "id"))
@@ -128,13 +133,9 @@ class Names:
         said = _stage_text(written)
         found = self.stage_keys.get(words(said))
         if found is None:
-            # "Stage 2a Design of…", "Stage 0 - pilot": the code, then words about it; but not
-            # "Stage 0-1", which spans two stages.
-            for stage in sorted(self.stages, key=lambda s: -len(s.code)):
-                pattern = rf"{re.escape(_stage_text(stage.code))}(?:\s*$|\s*:|\s+[-–—]?)"
-                if re.match(pattern, said, re.IGNORECASE):
-                    found = stage
-                    break
+            found = next(
+                (stage for prefix, stage in self.stage_prefixes if prefix.match(said)), None
+            )
         if found is not None:
             return found, None
         return self._unknown(STAGE, written, place, create=len(written) <= 40, blank=True)
@@ -206,6 +207,12 @@ class Names:
         starts = [key for key in by_words if key and said.startswith(key + " ")]
         ordered = list(dict.fromkeys([*starts, *close]))[:SUGGESTIONS]
         return [by_words[key] for key in ordered]
+
+
+def _stage_prefix(code: str) -> re.Pattern:
+    """A stage's code at the start of a cell, then words about it ("Stage 2a Design of…",
+    "Stage 0 - pilot"); but not "Stage 0-1", which spans two stages."""
+    return re.compile(rf"{re.escape(_stage_text(code))}(?:\s*$|\s*:|\s+[-–—]?)", re.IGNORECASE)
 
 
 def _stage_text(text: str) -> str:

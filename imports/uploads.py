@@ -16,8 +16,9 @@ from django.core.files.storage import default_storage
 from django.http import Http404
 from django.utils import timezone
 
+from imports.books import Book
 from imports.mapping import SheetMapping
-from imports.reading import Book, read_book
+from imports.reading import read_book
 
 SESSION_KEY = "spreadsheet_imports"
 FOLDER = "spreadsheet-imports"

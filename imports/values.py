@@ -111,19 +111,37 @@ def _whole_number(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _whole(value) -> int | None:
+    """A whole number however the cell holds it (3, 3.0 or "3"); ``None`` when it holds none."""
+    if _whole_number(value):
+        return int(value)
+    if re.fullmatch(r"\d+", text(value)):
+        return int(text(value))
+    return None
+
+
 def record_id(value) -> int | None:
     """The tracker's own number for a record, as our exports write it in the ID column."""
     if is_blank(value):
         return None
-    number = int(value) if _whole_number(value) else None
-    if number is None and re.fullmatch(r"\d+", text(value)):
-        number = int(text(value))
+    number = _whole(value)
     if number is None or number < 1:
         raise CellError(
             f'"{text(value)}" is not an ID. The ID column holds the tracker\'s number for each '
             "record: keep it as exported, or leave it blank on a new row."
         )
-    return int(number)
+    return number
+
+
+def version(value) -> int | None:
+    """A record's version as our exports write it beside its ID (an import refuses to
+    overwrite a change made after the export)."""
+    if is_blank(value):
+        return None
+    number = _whole(value)
+    if number is None:
+        raise CellError("The version is a number the export writes: keep it as it was exported.")
+    return number
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -299,7 +317,7 @@ def level(value, programme) -> tuple[int | None, str]:
         f"{n} ({label})" if label != str(n) else label for n, label in levels.items()
     )
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if value == int(value) and int(value) in levels:
+        if _whole_number(value) and int(value) in levels:
             return int(value), ""
         raise CellError(f"{text(value)} is not a level on this programme's scale: use {allowed}.")
     written = text(value)

@@ -15,9 +15,10 @@ from django.views.generic import FormView, ListView, TemplateView
 from exports import workbook as export
 from exports.filters import filtered_rows
 from exports.sheets import LISTS, SHEETS
-from imports import importing, mapping, names, uploads
+from imports import importing, mapping, uploads
+from imports.books import SpreadsheetError
 from imports.forms import ImportUploadForm, NameChoicesForm, SheetMappingForm
-from imports.reading import SpreadsheetError
+from imports.plans import Plan
 from programmes.models import ImportRecord
 from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin
 
@@ -151,7 +152,7 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
     rows_shown = 1000
 
     @cached_property
-    def plan(self) -> importing.Plan:
+    def plan(self) -> Plan:
         return importing.preview(
             programme=self.programme,
             book=self.book,
@@ -160,11 +161,10 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
         )
 
     def names_form(self, data=None) -> NameChoicesForm:
-        known = names.Names(self.programme, {})
         return NameChoicesForm(
             data,
             unknown=self.plan.unknown,
-            options={what: known.choices(what) for what in names.NAME_WORDS},
+            options=self.plan.choices,
             chosen=self.pending.resolutions,
         )
 

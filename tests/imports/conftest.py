@@ -11,7 +11,8 @@ import pytest
 from django.core.files.storage import default_storage
 from openpyxl import Workbook, load_workbook
 
-from imports import uploads
+from imports import importing, mapping, uploads
+from imports.reading import read_book
 from milestones.models import DateChange, Milestone
 from programmes.models import (
     Action,
@@ -98,6 +99,29 @@ def compound_file(*streams: str) -> bytes:
 
 def read_back(data: bytes, *, data_only=False):
     return load_workbook(io.BytesIO(data), data_only=data_only)
+
+
+def prepare(data: bytes, programme, name="tracker.xlsx", *, kind=None):
+    book = read_book(data, name)
+    return book, [mapping.guess_sheet(sheet, programme, kind=kind) for sheet in book.sheets]
+
+
+def preview(data: bytes, programme, name="tracker.xlsx", resolutions=None, **kwargs):
+    book, mappings = prepare(data, programme, name, **kwargs)
+    return importing.preview(
+        programme=programme, book=book, mappings=mappings, resolutions=resolutions
+    )
+
+
+def commit(data: bytes, programme, name="tracker.xlsx", resolutions=None, by=None, **kwargs):
+    book, mappings = prepare(data, programme, name, **kwargs)
+    return importing.commit(
+        programme=programme, book=book, mappings=mappings, resolutions=resolutions, by=by
+    )
+
+
+def fuzzy(value) -> tuple:
+    return (value.text, value.earliest, value.latest, value.precision)
 
 
 def snapshot() -> tuple:

@@ -12,7 +12,9 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from imports import importing, mapping
-from imports.reading import SpreadsheetError, read_book
+from imports.books import SpreadsheetError
+from imports.plans import CREATE, UPDATE
+from imports.reading import read_book
 from milestones.models import Milestone
 from tests.imports.conftest import (
     SEED_000_HEADINGS,
@@ -196,7 +198,7 @@ def formula_workbook(*, cached: bool) -> bytes:
 def test_a_formula_is_read_as_the_result_excel_saved(agma):
     _, _, plan = plan_for(formula_workbook(cached=True), agma)
     (row,) = plan.rows
-    assert row.action == importing.UPDATE
+    assert row.action == UPDATE
     assert row.changes == ["Estimated cost: blank → £1,500"]
 
 
@@ -240,7 +242,7 @@ def test_merged_cells_give_their_value_to_every_row_they_span(fresh_programme):
     assert "Cells A2:A4 are merged: their value is used in each of rows 2 to 4." in (
         book.sheets[0].notes
     )
-    assert [row.action for row in plan.rows] == [importing.CREATE] * 3
+    assert [row.action for row in plan.rows] == [CREATE] * 3
     before = snapshot()
     importing.commit(programme=fresh_programme, book=book, mappings=mappings)
     assert snapshot() != before
@@ -287,7 +289,7 @@ def test_a_duplicated_heading_is_read_once_and_said_so(fresh_programme):
     _, mappings, plan = plan_for(workbook({"Tracker": rows}), fresh_programme)
     (sheet,) = mappings
     assert sheet.fields[2] == "comment" and sheet.fields[3] == mapping.LEAVE_OUT
-    assert plan.rows[0].action == importing.CREATE
+    assert plan.rows[0].action == CREATE
     assert (
         "Column D (Comment) has the same heading as column C (Comment): only column C is read. "
         "Choose a field for column D if it holds something else." in sheet.notes
@@ -340,7 +342,7 @@ def test_csv_in_windows_1252_is_read_and_said_so(fresh_programme):
     csv = "Service Area;Milestone;Comment\r\nCustomer Contact;Stage 1;Costs £5.8m – challenged\r\n"
     book, _, plan = plan_for(csv.encode("cp1252"), fresh_programme, name="tracker.csv")
     assert book.notes == ["The file is not UTF-8: it was read as Windows-1252 (Western European)."]
-    assert plan.rows[0].action == importing.CREATE
+    assert plan.rows[0].action == CREATE
 
 
 def test_csv_in_utf8_with_excels_byte_order_mark_is_read(fresh_programme):

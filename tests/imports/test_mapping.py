@@ -4,8 +4,8 @@ other headings councils use; case, punctuation, plurals and extra words do not m
 import pytest
 
 from imports import mapping
+from imports.books import Row, SheetData
 from imports.mapping import LEAVE_OUT, guess_sheet
-from imports.reading import Row, SheetData
 from tests.imports.conftest import SEED_000_HEADINGS
 
 pytestmark = pytest.mark.django_db

@@ -100,3 +100,20 @@ def test_text_of_a_cell():
     assert values.text(datetime(2010, 3, 31)) == "31/03/2010"
     assert values.text("  line one\r\nline two  ") == "line one\nline two"
     assert values.same_text("\r=1+2", "\n=1+2") and not values.same_text("a", "b")
+
+
+@pytest.mark.parametrize(
+    ("cell", "number"), [(12, 12), (12.0, 12), ("12", 12), (" 12 ", 12), ("", None)]
+)
+def test_ids_and_versions_are_whole_numbers_however_the_cell_holds_them(cell, number):
+    assert values.record_id(cell) == number
+    assert values.version(cell) == number
+
+
+def test_an_id_or_a_version_that_is_not_a_whole_number_is_refused_with_what_to_do():
+    for cell in ("twelve", 12.5, True, "0"):
+        with pytest.raises(CellError, match="is not an ID"):
+            values.record_id(cell)
+    for cell in ("two", 2.5, True):
+        with pytest.raises(CellError, match="The version is a number the export writes"):
+            values.version(cell)

@@ -3,13 +3,16 @@ council's tracker to milestones with their slippage on the service-area pages.""
 
 import hashlib
 import re
+from collections import Counter
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from milestones.models import Milestone
-from programmes.models import ImportRecord, ServiceArea
+from programmes.models import ImportRecord, Person, ServiceArea
 from tests.imports.conftest import (
     AGMA,
     SEED_000_HEADINGS,
@@ -274,3 +277,23 @@ def test_the_preview_warns_of_an_impossible_date_on_its_row(manager_client, agma
         "are Q1–Q4. The words are imported as they are, with no date" in text
     )
     assert "0 problems to put right" in text  # a warning: the row can still be imported
+
+
+def test_the_preview_offers_the_programmes_names_from_its_one_reading_of_them(manager_client, agma):
+    """Each unknown name is offered the programme's service areas, stages and people, read once
+    for the page (the preview's reading, not a second one)."""
+    rows = [["Service Area", "Stage", "Milestone", "Owner"], ["Nowhere", "Stage 9", "Go", "Nobody"]]
+    token = token_of(upload(manager_client, AGMA, workbook({"Tracker": rows})))
+    with CaptureQueriesContext(connection) as queries:
+        page = manager_client.get(url("import-preview", programme=AGMA, token=token))
+    offered = set(re.findall(r'<option value="match:(\d+)"', page.content.decode()))
+    area = ServiceArea.objects.filter(programme=agma).first()
+    stage = agma.stages.first()
+    person = Person.objects.of_programme(agma).first()
+    assert {str(area.pk), str(stage.pk), str(person.pk)} <= offered
+    read = (re.match(r'SELECT .*? FROM "(\w+)"', query["sql"]) for query in queries)
+    tables = Counter(found[1] for found in read if found)
+    assert [
+        tables[name]
+        for name in ("programmes_servicearea", "programmes_stagedefinition", "programmes_person")
+    ] == [1, 1, 1]

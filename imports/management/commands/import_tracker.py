@@ -4,8 +4,11 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from imports import importing, mapping, names
+from imports.books import SpreadsheetError, max_bytes, megabytes
+from imports.kinds import KINDS
 from imports.names import BLANK, MATCH, NEW, Names, name_key
-from imports.reading import SpreadsheetError, max_bytes, megabytes, read_book
+from imports.plans import CREATE, UNCHANGED, UPDATE
+from imports.reading import read_book
 from imports.values import words
 from programmes.models import Programme
 
@@ -27,7 +30,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--kind",
-            choices=importing.KINDS,
+            choices=KINDS,
             help="What every sheet holds (default: worked out from each sheet's headings).",
         )
         parser.add_argument("--sheet", metavar="NAME", help="Import only this sheet.")
@@ -190,7 +193,7 @@ class Command(BaseCommand):
         for problem in plan.problems:
             self.stdout.write(self.style.ERROR(str(problem)))
         for row in plan.rows:
-            if row.action == importing.UNCHANGED and verbosity < 2:
+            if row.action == UNCHANGED and verbosity < 2:
                 continue
             line = f'"{row.sheet}" row {row.row}: {row.action_words} {row.label}'.rstrip()
             self.stdout.write(self.style.ERROR(line) if row.problems else line)
@@ -210,8 +213,8 @@ class Command(BaseCommand):
             )
         counts = plan.counts
         self.stdout.write(
-            f"{counts[importing.CREATE]} to add, {counts[importing.UPDATE]} to update, "
-            f"{counts[importing.UNCHANGED]} unchanged, {len(plan.all_problems)} problems, "
+            f"{counts[CREATE]} to add, {counts[UPDATE]} to update, "
+            f"{counts[UNCHANGED]} unchanged, {len(plan.all_problems)} problems, "
             f"{len(plan.unknown)} unknown names."
         )
 

@@ -1,0 +1,53 @@
+"""Actions: follow-on actions and equality impact actions, with an owner, a status, and start and
+due dates as written."""
+
+from imports import values
+from imports.cells import FAILED, RowCells, optional_choice
+from imports.kinds.base import KindImport, Wanted
+from programmes.models import Action
+
+
+class ActionImport(KindImport):
+    key = "actions"
+    model = Action
+    date_names = ("start", "due")
+    date_order = (("start", "due", "It is due before it starts."),)
+
+    def read(self, cells: RowCells, wanted: Wanted) -> None:
+        if cells.mapped("title"):
+            wanted.fields["title"] = cells.text("title")
+            wanted.label = wanted.fields["title"][:80]
+            if not wanted.label:
+                cells.problem("title", "The row names no action: say what is to be done.")
+        for name in ("owner", "importance", "measure", "target", "note"):
+            if cells.mapped(name):
+                wanted.fields[name] = cells.text(name)
+        kind = cells.read(
+            "kind",
+            optional_choice,
+            Action.Kind.choices,
+            what="kind of action",
+            synonyms={"follow on": "follow_on", "equality": "equality_impact"},
+        )
+        if kind not in (None, FAILED):
+            wanted.fields["kind"] = kind or Action.Kind.FOLLOW_ON
+        status = cells.read(
+            "status",
+            optional_choice,
+            Action.Status.choices,
+            what="status",
+            synonyms={
+                "complete": "done",
+                "completed": "done",
+                "closed": "done",
+                "ongoing": "in_progress",
+            },
+        )
+        if status not in (None, FAILED):
+            wanted.fields["status"] = status or Action.Status.OPEN
+        if cells.mapped("resources_approved"):
+            approved = cells.read(
+                "resources_approved", values.yes_no, what="resources were approved"
+            )
+            if approved is not FAILED:
+                wanted.fields["resources_approved"] = approved

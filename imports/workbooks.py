@@ -1,0 +1,286 @@
+"""Reading an Excel workbook (.xlsx) safely.
+
+A workbook is a zip of XML parts. Before openpyxl opens it, its zip directory is checked: what it
+holds (a Word or OpenDocument file is not a workbook), whether it is zipped with a password, and
+the sizes its parts declare once unpacked, so that a "zip bomb" is refused unopened (Python's
+zipfile never unpacks more than a member declares). It is then read in openpyxl's read-only mode
+with the results formulas last had (``data_only``). Its sheets' XML is scanned, through
+defusedxml, for what read-only mode does not say: merged cells (their value is filled into every
+row they span), formulas with no saved result, and cells holding an Excel error.
+
+An old Office file (97–2003 "Compound File") is not read: ``compound_file_message`` says why.
+"""
+
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from defusedxml.ElementTree import fromstring, iterparse
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter, range_boundaries
+
+from imports.books import (
+    DAMAGED,
+    NOT_A_SPREADSHEET,
+    UPLOAD_INSTEAD,
+    Book,
+    SpreadsheetError,
+    max_bytes,
+    megabytes,
+    sheet_of_rows,
+)
+from imports.values import is_blank
+
+UNPACK_FACTOR = 20  # a workbook may unpack to this many times the largest upload
+MAX_ZIP_MEMBERS = 10_000
+NOTES_SHOWN = 5
+
+
+def compound_file_message(data: bytes) -> str:
+    """Why a Compound File (Office 97–2003 format) cannot be read. Its directory names its
+    streams in UTF-16: an encrypted workbook has "EncryptedPackage", an old workbook "Workbook"
+    or "Book"."""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return (
+            "This workbook is protected with a password, so it cannot be read. Open it in Excel, "
+            "remove the password (File, Info, Protect Workbook, Encrypt with Password, and clear "
+            "it), save it and upload it again."
+        )
+    if any(name.encode("utf-16-le") in data for name in ("Workbook", "Book")):
+        return (
+            "This is an old Excel 97–2003 workbook (.xls), which the tracker cannot read. Open it "
+            "in Excel and save it as an Excel Workbook (.xlsx), then upload that."
+        )
+    return (
+        "This is an old Office document (97–2003 format), not a spreadsheet the tracker can "
+        f"read. {UPLOAD_INSTEAD}"
+    )
+
+
+def _zip_message(names: set[str]) -> str:
+    if "word/document.xml" in names:
+        return f"This is a Word document, not a spreadsheet. {UPLOAD_INSTEAD}"
+    if "ppt/presentation.xml" in names:
+        return f"This is a PowerPoint file, not a spreadsheet. {UPLOAD_INSTEAD}"
+    if "content.xml" in names and "mimetype" in names:
+        return (
+            "This is an OpenDocument file (from LibreOffice or OpenOffice). Open it there, save "
+            "it as an Excel 2007-365 workbook (.xlsx) and upload that."
+        )
+    return f"This is a zip file, not an Excel workbook. {UPLOAD_INSTEAD}"
+
+
+def _open_zip(data: bytes) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise SpreadsheetError(DAMAGED) from error
+    members = archive.infolist()
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise SpreadsheetError(NOT_A_SPREADSHEET)
+    names = {member.filename for member in members}
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise SpreadsheetError(_zip_message(names))
+    if any(member.flag_bits & 0x1 for member in members):
+        raise SpreadsheetError(
+            "The workbook is zipped with a password, so it cannot be read. Save it again from "
+            "Excel without a password and upload it again."
+        )
+    declared = sum(member.file_size for member in members)
+    limit = UNPACK_FACTOR * max_bytes()
+    if declared > limit:
+        raise SpreadsheetError(
+            f"The workbook says it would unpack to {megabytes(declared)}, far more than a "
+            f"spreadsheet should (the tracker allows {megabytes(limit)}); files built like this "
+            "are used to exhaust servers, so it has not been opened. If it is a genuine workbook, "
+            "split it into smaller ones."
+        )
+    return archive
+
+
+def read_workbook(data: bytes, file_name: str, sha256: str) -> Book:
+    """Every visible sheet of a workbook, or ``SpreadsheetError``."""
+    archive = _open_zip(data)
+    scans = _scan_sheets(archive)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:
+        # openpyxl raises many kinds of exception on a damaged workbook (KeyError for a missing
+        # part, ValueError, TypeError, zlib and XML errors): to the user they all mean this.
+        raise SpreadsheetError(DAMAGED) from error
+    book = Book(file_name=file_name, sha256=sha256, sheets=[])
+    try:
+        book.epoch = workbook.epoch
+        for worksheet in workbook.worksheets:
+            if worksheet.sheet_state != "visible":
+                book.hidden.append(worksheet.title)
+                continue
+            # Some programs write a wrong size into the sheet; read every row there is.
+            worksheet.reset_dimensions()
+            scan = scans.get(worksheet.title, _Scan())
+            rows = _with_merges(worksheet.iter_rows(values_only=True), scan.merges)
+            sheet = sheet_of_rows(worksheet.title, rows)
+            sheet.unsaved_formulas, sheet.error_cells = scan.unsaved, scan.errors
+            sheet.notes[:0] = _merge_notes(scan.merges)
+            book.sheets.append(sheet)
+    except SpreadsheetError:
+        raise
+    except Exception as error:
+        raise SpreadsheetError(DAMAGED) from error
+    finally:
+        workbook.close()
+    if book.hidden:
+        names = ", ".join(f'"{name}"' for name in book.hidden)
+        book.notes.append(f"Hidden sheets are left out: {names}.")
+    if not any(sheet.rows for sheet in book.sheets):
+        raise SpreadsheetError(
+            "The workbook has nothing to import: its visible sheets are empty."
+            + (" Its other sheets are hidden." if book.hidden else "")
+        )
+    return book
+
+
+def _with_merges(rows, merges: list[str]):
+    """The rows with each merged range's value in the first column of every row it spans (a
+    service area merged down over its stages belongs to each of them)."""
+    if not merges:
+        yield from rows
+        return
+    fills: dict[int, list[tuple[int, int, int]]] = {}  # first row -> (column, last row)
+    for ref in merges:
+        min_col, min_row, _, max_row = range_boundaries(ref)
+        if max_row > min_row:
+            fills.setdefault(min_row, []).append((min_col, max_row))
+    pending: dict[int, tuple[int, object]] = {}  # column -> (last row, value)
+    for number, values in enumerate(rows, start=1):
+        values = list(values)
+        for column, last in fills.get(number, []):
+            value = values[column - 1] if column <= len(values) else None
+            pending[column] = (last, value)
+        for column, (last, value) in list(pending.items()):
+            if number > last:
+                del pending[column]
+                continue
+            while len(values) < column:
+                values.append(None)
+            if is_blank(values[column - 1]):
+                values[column - 1] = value
+        yield tuple(values)
+
+
+def _merge_notes(merges: list[str]) -> list[str]:
+    notes = []
+    for ref in merges[:NOTES_SHOWN]:
+        min_col, min_row, _, max_row = range_boundaries(ref)
+        if max_row > min_row:
+            notes.append(
+                f"Cells {ref} are merged: their value is used in each of rows {min_row} to "
+                f"{max_row}."
+            )
+        else:
+            notes.append(
+                f"Cells {ref} are merged: the value is read from column "
+                f"{get_column_letter(min_col)} only."
+            )
+    if len(merges) > NOTES_SHOWN:
+        notes.append(f"… and {len(merges) - NOTES_SHOWN} more ranges of merged cells.")
+    return notes
+
+
+# Formulas (<f>), merged ranges (<mergeCell>) and error cells (t="e") in a sheet's XML.
+_SCAN_RE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?(?:f|mergeCell)[\s/>]|\st="e"')
+
+
+@dataclass
+class _Scan:
+    """What openpyxl's read-only mode does not say about a sheet."""
+
+    merges: list[str] = field(default_factory=list)
+    unsaved: set[tuple[int, int]] = field(default_factory=set)  # formulas with no result
+    errors: set[tuple[int, int]] = field(default_factory=set)  # cells holding an Excel error
+
+
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _scan_sheets(archive: zipfile.ZipFile) -> dict[str, _Scan]:
+    """Each sheet's merged ranges, formulas without a saved result and error cells, which
+    openpyxl's read-only mode does not report. Only sheets whose XML mentions them are parsed."""
+    try:
+        paths = _sheet_paths(archive)
+    except Exception:
+        return {}  # openpyxl will say whether the workbook can be read at all
+    scans = {}
+    for name, path in paths.items():
+        try:
+            if _worth_scanning(archive, path):
+                scans[name] = _scan_sheet(archive, path)
+        except (KeyError, zipfile.BadZipFile):
+            continue
+        except Exception as error:
+            raise SpreadsheetError(DAMAGED) from error
+    return scans
+
+
+def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet names and where their XML is, from the package's relationships."""
+    package = fromstring(archive.read("_rels/.rels"))
+    workbook_path = next(
+        rel.get("Target").lstrip("/")
+        for rel in package
+        if rel.get("Type", "").endswith("/officeDocument")
+    )
+    folder, name = posixpath.split(workbook_path)
+    rels = fromstring(archive.read(posixpath.join(folder, "_rels", f"{name}.rels")))
+    targets = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        full = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        targets[rel.get("Id")] = posixpath.normpath(full)
+    workbook = fromstring(archive.read(workbook_path))
+    return {
+        sheet.get("name"): targets[sheet.get(_RELATIONSHIP_ID)]
+        for sheet in workbook.iter()
+        if _local(sheet.tag) == "sheet" and sheet.get(_RELATIONSHIP_ID) in targets
+    }
+
+
+def _worth_scanning(archive: zipfile.ZipFile, path: str) -> bool:
+    tail = b""
+    with archive.open(path) as stream:
+        while chunk := stream.read(1 << 20):
+            if _SCAN_RE.search(tail + chunk):
+                return True
+            tail = chunk[-64:]
+    return False
+
+
+def _scan_sheet(archive: zipfile.ZipFile, path: str) -> _Scan:
+    scan = _Scan()
+    with archive.open(path) as stream:
+        for _, element in iterparse(stream):
+            tag = _local(element.tag)
+            if tag == "c" and element.get("r"):
+                children = {_local(child.tag): child for child in element}
+                column, row, _, _ = range_boundaries(element.get("r"))
+                # A formula Excel worked out has its result in <v> (an empty text result has
+                # t="str"); a program that does not work formulas out writes no <v>, or an
+                # empty one with no type, as openpyxl does.
+                result = children.get("v")
+                no_result = result is None or (not result.text and element.get("t", "n") == "n")
+                if "f" in children and no_result:
+                    scan.unsaved.add((row, column))
+                elif element.get("t") == "e":
+                    scan.errors.add((row, column))
+                element.clear()
+            elif tag == "mergeCell" and element.get("ref"):
+                scan.merges.append(element.get("ref"))
+            elif tag == "row":
+                element.clear()
+    return scan
