@@ -11,11 +11,10 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     # Dashboards, programme overview, service-area pages, progress updates.
     path("", include("dashboards.urls")),
-    # Milestone pages and editing.
+    # Milestone pages and editing; milestone lists and a programme's timeline.
     path("", include("milestones.urls")),
-    # List pages and registers: milestones, risks, savings, budget, actions, meetings,
-    # timeline, governance, glossary.
-    path("", include("programmes.register_urls")),
+    # A programme's registers: risks, savings, budget, actions, meetings, governance, glossary.
+    path("", include("programmes.urls")),
     # Committee-ready reports and issued packs.
     path("", include("reports.urls")),
     # Excel: export of every list and the whole programme; importing councils' trackers.

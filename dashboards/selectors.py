@@ -11,6 +11,7 @@ from django.utils import timezone
 from core.fuzzydates import financial_year_label, financial_year_of
 from core.savings import SavingsPosition
 from milestones.models import DateChange, Milestone, ProgressUpdate, ReportingPeriod
+from milestones.periods import current_periods
 from programmes.models import (
     Action,
     Meeting,
@@ -33,17 +34,6 @@ def milestones_with_history():
     ).prefetch_related(
         Prefetch("date_changes", queryset=DateChange.objects.select_related("changed_by"))
     )
-
-
-def current_periods(programme_ids) -> dict[int, ReportingPeriod]:
-    """Each programme's current reporting period: the one containing today, or else the most
-    recent one to have started (programmes whose reporting has stopped keep their last)."""
-    today = timezone.localdate()
-    periods = ReportingPeriod.objects.filter(programme_id__in=programme_ids, start__lte=today)
-    current: dict[int, ReportingPeriod] = {}
-    for period in periods.order_by("programme_id", "start"):
-        current[period.programme_id] = period  # the latest started wins
-    return current
 
 
 @dataclass

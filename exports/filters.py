@@ -1,17 +1,13 @@
 """The rows a list page shows, for its "Download as Excel" link: the same GET parameters through
-the same filter sets as the list pages (``programmes.filters``). The savings, budget and meetings
-pages have no filters of their own, so these small ones stand in for them."""
+the same filter sets as the list pages (``programmes.filters``, ``milestones.filters``). The
+savings, budget and meetings pages have no filters of their own, so these small ones stand in
+for them."""
 
 import django_filters as filters
 
 from exports.workbook import ROWS
-from programmes.filters import (
-    ActionFilter,
-    MilestoneFilter,
-    ProgrammeFilterSet,
-    RecordFilter,
-    RiskFilter,
-)
+from milestones.filters import MilestoneFilter
+from programmes.filters import ActionFilter, ProgrammeFilterSet, RecordFilter, RiskFilter
 from programmes.models import BudgetLine, GovernanceBody, Meeting, SavingsLine
 
 

@@ -1,71 +1,20 @@
+"""Milestone forms: the admin's and the officers' edit (dates as people write them, and why a
+date moved), the progress update for a reporting period, and the months the timeline draws."""
+
 import copy
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from core import fuzzydates
+from core.date_forms import FuzzyDateModelForm, describe_reading
 from core.edit_forms import VersionedEditForm
-from programmes.forms import offer_programme_people
+from programmes.forms.people import offer_programme_people
 
 from . import services
 from .models import Milestone, ProgressUpdate
 from .models.milestone import DELIVERED_IS_COMPLETE
 from .services import date_moves
-
-KEEP_AS_WORDS = "Keep as words"
-
-
-class FuzzyDateModelForm(forms.ModelForm):
-    """A model form whose ``<name>_text`` fields take dates as people write them; the words are
-    read with the programme's quarter convention and stored with their meaning.
-
-    Words with no date in them ("TBC", "Ongoing") are kept as words. Words that look like a date
-    the calendar does not have ("31/02/2010", "Q5 2010") are refused with what is wrong, unless
-    the user ticks "Keep as words": then they too are kept as words, with no date."""
-
-    fuzzy_dates: tuple[str, ...] = ()
-
-    keep_as_words = forms.BooleanField(
-        label=KEEP_AS_WORDS,
-        required=False,
-        help_text="Tick to save a date that cannot be read (such as “31/02/2010”) as the words "
-        "you typed, with no date: it will not be sorted, charted or counted as late.",
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The dates as they were before this form, to tell a move from a rewording.
-        self.dates_before = {name: getattr(self.instance, name) for name in self.fuzzy_dates}
-        if not self.fuzzy_dates:
-            del self.fields["keep_as_words"]
-            return
-        # The box goes just after the last date field, where the refusal sends the user.
-        order = [name for name in self.fields if name != "keep_as_words"]
-        last_date = max(
-            (i for i, name in enumerate(order) if name.removesuffix("_text") in self.fuzzy_dates),
-            default=len(order) - 1,
-        )
-        order.insert(last_date + 1, "keep_as_words")
-        self.order_fields(order)
-
-    def quarters(self) -> str:
-        return "calendar"
-
-    def clean(self):
-        cleaned = super().clean()
-        keep = cleaned.get("keep_as_words")
-        for name in self.fuzzy_dates:
-            if f"{name}_text" in cleaned:
-                text = cleaned[f"{name}_text"] or ""
-                value = fuzzydates.parse(text, quarters=self.quarters())
-                if value.problem and not keep:
-                    self.add_error(
-                        f"{name}_text",
-                        f"{value.problem} Correct the date, or tick “{KEEP_AS_WORDS}” to save "
-                        "these words with no date.",
-                    )
-                setattr(self.instance, name, value)
-        return cleaned
 
 
 class MilestoneDatesMixin:
@@ -139,24 +88,6 @@ class MilestoneAdminForm(MilestoneDatesMixin, FuzzyDateModelForm):
             self.add_error("change_reason", "Say why the date is changing.")
         self.check_completion(cleaned)
         return cleaned
-
-
-def describe_reading(value) -> str:
-    """How the application understood a date, in words a champion can check."""
-    if not value.text:
-        return "No date."
-    if value.problem:
-        return f"{value.problem} Correct it, or tick “{KEEP_AS_WORDS}” to keep it as words."
-    if not value.is_dated:
-        return f"“{value.text}” has no date we can use: it will be kept as words."
-    span = (
-        value.earliest.strftime("%-d %b %Y")
-        if value.earliest == value.latest
-        else " to ".join(
-            d.strftime("%-d %b %Y") if d else "open" for d in (value.earliest, value.latest)
-        )
-    )
-    return f"Read as {fuzzydates.format(value)} ({span})."
 
 
 class MilestoneEditForm(VersionedEditForm, MilestoneDatesMixin, FuzzyDateModelForm):
@@ -280,3 +211,42 @@ class ProgressUpdateForm(forms.Form):
         )
         refreshed.is_valid()
         return refreshed
+
+
+class TimelineRangeForm(forms.Form):
+    """Which months (and which service area) the timeline draws."""
+
+    MONTH_CHOICES = [(n, f"{n} months") for n in (6, 12, 18, 24, 36, 48, 60)]
+
+    start = forms.CharField(
+        label="From",
+        required=False,
+        max_length=40,
+        help_text="A month and year, e.g. April 2009. Leave blank to start with the first date.",
+    )
+    months = forms.TypedChoiceField(
+        label="Months shown",
+        choices=[("", "As the dates need (up to 36)"), *MONTH_CHOICES],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    area = forms.ModelChoiceField(
+        label="Service area", queryset=None, required=False, empty_label="All"
+    )
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.programme = programme
+        self.fields["area"].queryset = programme.service_areas.all()
+        self.fields["area"].label = programme.service_area_label
+
+    def clean_start(self):
+        text = self.cleaned_data["start"]
+        if not text:
+            return None
+        value = fuzzydates.parse(text, quarters=self.programme.quarters)
+        first = value.earliest or value.latest
+        if first is None:
+            raise ValidationError(f"“{text}” is not a month we can read: write it like April 2009.")
+        return first

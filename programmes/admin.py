@@ -1,11 +1,11 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.date_forms import FuzzyDateModelForm
 from core.money import pounds
 from core.versioned_admin import VersionedAdmin
-from milestones.forms import FuzzyDateModelForm
 
-from .forms import offer_programme_people
+from .forms.people import offer_programme_people
 from .models import (
     Action,
     BodyMembership,

@@ -13,7 +13,6 @@ from django_tables2 import A, Column, Table
 from core import fuzzydates
 from core.markdown import render_markdown
 from core.money import pounds
-from milestones.models import Milestone
 from programmes.models import Action, Risk, SavingsLine
 from programmes.rights import NO_RIGHTS
 
@@ -28,7 +27,7 @@ class BaseTable(Table):
     max_per_page = 100
 
     class Meta:
-        template_name = "registers/includes/table.html"
+        template_name = "programmes/includes/table.html"
         attrs = {"class": "table table-sm table-hover align-top caption-top"}
         empty_text = "Nothing matches: change or clear the filters."
         per_page = 50
@@ -143,63 +142,8 @@ def savings_line_words(line: SavingsLine) -> str:
     return f"{year} {line.get_kind_display().lower()}, {line.get_recurrence_display().lower()}"
 
 
-def area_url(record) -> str:
-    area = record.service_area
-    return reverse(
-        "programmes:service-area", kwargs={"programme": area.programme.slug, "pk": area.pk}
-    )
-
-
 # --------------------------------------------------------------------------------------------------
 # Tables
-
-
-class MilestoneTable(BaseTable):
-    """Milestones of one programme, or (with the ``programme`` column) of several."""
-
-    row_header = "title"
-
-    programme = Column(
-        accessor="service_area__programme",
-        verbose_name="Programme",
-        order_by=("service_area__programme__name",),
-        linkify=lambda record: reverse(
-            "programmes:overview", kwargs={"programme": record.service_area.programme.slug}
-        ),
-    )
-    title = Column(
-        verbose_name="Milestone",
-        linkify=("milestones:detail", {"pk": A("pk")}),
-    )
-    service_area = Column(
-        verbose_name="Service area",
-        order_by=("service_area__order", "service_area__name"),
-        linkify=area_url,
-    )
-    stage = Column(accessor="stage__code", verbose_name="Stage", order_by=("stage__order",))
-    planned_start = FuzzyDateColumn("planned_start", verbose_name="Planned start")
-    planned_completion = FuzzyDateColumn("planned_completion", verbose_name="Planned completion")
-    forecast_completion = FuzzyDateColumn("forecast_completion", verbose_name="Forecast")
-    actual_completion = FuzzyDateColumn("actual_completion", verbose_name="Actual completion")
-    status = Column(accessor="status_words", verbose_name="Status", order_by=("status",))
-    rag = RagColumn(programme_accessor="service_area__programme")
-    owner = Column(accessor="owner__name", verbose_name="Owner", order_by=("owner__name",))
-    slipped = Column(
-        accessor="is_slipped",
-        verbose_name="Slipped",
-        empty_values=(),
-        order_by=("-is_slipped",),
-    )
-
-    class Meta(BaseTable.Meta):
-        model = Milestone
-        fields = ()
-        empty_text = "No milestones match: change or clear the filters."
-
-    def render_slipped(self, value):
-        if value:
-            return mark_safe('<span class="slippage fw-bold">Slipped</span>')
-        return ""
 
 
 class RiskTable(BaseTable):

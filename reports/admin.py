@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from milestones.forms import FuzzyDateModelForm
+from core.date_forms import FuzzyDateModelForm
 from programmes.admin import ProgrammePeopleAdmin, ProgrammePeopleInline, programme_form
 
 from .models import (

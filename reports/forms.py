@@ -6,9 +6,9 @@ from django.conf import settings
 from django.forms import inlineformset_factory
 from django.utils import timezone
 
-from milestones.forms import FuzzyDateModelForm
+from core.date_forms import FuzzyDateModelForm
 from milestones.models import ReportingPeriod
-from programmes.forms import offer_programme_people
+from programmes.forms.people import offer_programme_people
 from programmes.models import Meeting, Person, ServiceArea
 
 from .models import BackgroundPaper, CommitteeReport, CommitteeReportSection, IssuedPack

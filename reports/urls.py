@@ -8,6 +8,8 @@ prefix = "programmes/<slug:programme>/reports/"
 
 urlpatterns = [
     path(prefix, views.ReportIndexView.as_view(), name="index"),
+    # The meetings page lists what each meeting receives: milestones and committee packs.
+    path("programmes/<slug:programme>/meetings/", views.MeetingListView.as_view(), name="meetings"),
     path(f"{prefix}packs/<int:pk>/", views.PackDetailView.as_view(), name="pack"),
     path(f"{prefix}packs/<int:pk>/pdf/", views.PackDownloadView.as_view(), name="pack-pdf"),
     path(

@@ -8,14 +8,17 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView, View
 
+from milestones.models import Milestone
 from programmes.models import Meeting
-from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin
+from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin, RegisterMixin
 
 from .forms import (
     BackgroundPaperFormSet,
@@ -245,3 +248,45 @@ class CoverSheetFormView(ManagerRequiredMixin, TemplateView):
             form=form, sections=sections, papers=papers, cover_sheet=self.cover_sheet
         )
         return self.render_to_response(context, status=status)
+
+
+class MeetingListView(RegisterMixin, TemplateView):
+    """Meetings of the programme's bodies, upcoming and past, with what each receives."""
+
+    page_title = "Meetings"
+    template_name = "reports/meeting_list.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        meetings = list(
+            Meeting.objects.filter(body__programme=self.programme)
+            .select_related("body")
+            .prefetch_related(
+                Prefetch(
+                    "milestones",
+                    queryset=Milestone.objects.all()
+                    .select_related("service_area")
+                    .order_by("service_area__order", "order", "id"),
+                ),
+                Prefetch(
+                    "committee_reports",
+                    queryset=CommitteeReport.objects.all().filter(programme=self.programme),
+                ),
+            )
+            .order_by("date", "id")
+        )
+        sections = [
+            {
+                "id": "upcoming",
+                "title": "Upcoming meetings",
+                "meetings": [m for m in meetings if m.date >= today],
+                "empty": "No meetings are planned from today on.",
+            },
+            {
+                "id": "past",
+                "title": "Past meetings, latest first",
+                "meetings": [m for m in reversed(meetings) if m.date < today],
+                "empty": "No meetings have been held yet.",
+            },
+        ]
+        return super().get_context_data(today=today, sections=sections, **kwargs)

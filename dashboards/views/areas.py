@@ -12,7 +12,8 @@ from dashboards import selectors
 from dashboards.reminders import send_update_reminders
 from milestones import services
 from milestones.forms import ProgressUpdateForm
-from programmes.forms import ServiceAreaEditForm
+from milestones.periods import current_periods
+from programmes.forms.areas import ServiceAreaEditForm
 from programmes.models import Person, ServiceArea
 from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin
 
@@ -60,9 +61,7 @@ class ProgressUpdateView(ProgrammeMixin, FormView):
         kwargs = super().get_form_kwargs()
         kwargs["programme"] = self.programme
         kwargs["service_area"] = self.area
-        kwargs["initial"] = {
-            "period": selectors.current_periods([self.programme.pk]).get(self.programme.pk)
-        }
+        kwargs["initial"] = {"period": current_periods([self.programme.pk]).get(self.programme.pk)}
         return kwargs
 
     def get_context_data(self, **kwargs):

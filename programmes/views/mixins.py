@@ -1,6 +1,7 @@
 """Permission checks for views. Every view that shows or changes a programme's data uses one of
 these, so a direct URL or a crafted POST gets the same answer as the buttons: 403 and nothing
-changed."""
+changed. And what every page in a programme's tabs shares: its title, whether the user may add
+records, whether a list is filtered."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -46,3 +47,34 @@ class ManagerRequiredMixin(ProgrammeMixin):
         if request.user.is_authenticated and not self.rights.can_manage_programme(self.programme):
             raise PermissionDenied("Only the programme's managers can do this.")
         return super().dispatch(request, *args, **kwargs)
+
+
+class RegisterMixin(ProgrammeMixin):
+    """A page in a programme's tabs (its registers, milestones, timeline): its title, and whether
+    the user may add records."""
+
+    page_title = ""
+
+    @cached_property
+    def may_add(self) -> bool:
+        """Managers add anything; the people named on a service area add its risks, savings
+        and actions."""
+        return self.rights.can_manage_programme(self.programme) or (
+            self.programme.pk in self.rights.named_area_programmes
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=self.page_title,
+            may_add=self.may_add,
+            **kwargs,
+        )
+
+
+class FilteredListMixin:
+    """``filtered`` in the context: whether any filter has a value (sorting and paging alone
+    are not filtering)."""
+
+    def get_context_data(self, **kwargs):
+        filtered = any(self.request.GET.get(name) for name in self.filterset.filters)
+        return super().get_context_data(filtered=filtered, **kwargs)

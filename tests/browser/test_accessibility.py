@@ -30,22 +30,22 @@ def main_pages():
         "milestone-edit": reverse("milestones:edit", kwargs={"pk": stage.pk}),
         "update-form": reverse("programmes:area-update", kwargs={"programme": AGMA, "pk": area.pk}),
         "password-change": reverse("password_change"),
-        "all-milestones": reverse("registers:all-milestones"),
+        "all-milestones": reverse("milestones:all"),
         **{
-            name: reverse(f"registers:{name}", kwargs={"programme": AGMA})
-            for name in (
-                "milestones",
-                "risks",
-                "risk-create",
-                "savings",
-                "savings-create",
-                "budget",
-                "actions",
-                "action-create",
-                "meetings",
-                "timeline",
-                "governance",
-                "glossary",
+            name: reverse(url_name, kwargs={"programme": AGMA})
+            for name, url_name in (
+                ("milestones", "milestones:list"),
+                ("risks", "registers:risks"),
+                ("risk-create", "registers:risk-create"),
+                ("savings", "registers:savings"),
+                ("savings-create", "registers:savings-create"),
+                ("budget", "registers:budget"),
+                ("actions", "registers:actions"),
+                ("action-create", "registers:action-create"),
+                ("meetings", "reports:meetings"),
+                ("timeline", "milestones:timeline"),
+                ("governance", "registers:governance"),
+                ("glossary", "registers:glossary"),
             )
         },
         "reports": reverse("reports:index", kwargs={"programme": AGMA}),

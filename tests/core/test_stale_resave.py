@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from milestones.models import Milestone
 from programmes.models import Risk, ServiceArea
-from tests.registers.factories import RiskFactory
+from tests.programmes.factories import RiskFactory
 
 from .tabs import Tab
 

@@ -27,9 +27,18 @@ def test_a_filtered_list_offers_its_own_rows_as_excel(reader_client):
     assert "Behaviour" in titles and "Leadership" not in titles  # Leadership is amber
 
 
-@pytest.mark.parametrize("kind", ["milestones", "savings", "budget", "actions", "meetings"])
-def test_every_list_page_has_its_download(reader_client, kind):
-    html = reader_client.get(reverse(f"registers:{kind}", kwargs={"programme": WIGAN}))
+@pytest.mark.parametrize(
+    ("url_name", "kind"),
+    [
+        ("milestones:list", "milestones"),
+        ("registers:savings", "savings"),
+        ("registers:budget", "budget"),
+        ("registers:actions", "actions"),
+        ("reports:meetings", "meetings"),
+    ],
+)
+def test_every_list_page_has_its_download(reader_client, url_name, kind):
+    html = reader_client.get(reverse(url_name, kwargs={"programme": WIGAN}))
     export = reverse("spreadsheets:export", kwargs={"programme": WIGAN, "kind": kind})
     assert f'href="{export}">Download {kind} as Excel</a>' in html.content.decode()
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from core.fuzzydates import parse
 from programmes.models import ProgrammeAccess
 from tests.factories import MilestoneFactory, ServiceAreaFactory
-from tests.registers.helpers import rows_of
+from tests.helpers import rows_of
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_overview_my_work_overdue_filter_and_report_agree(cases):
     overdue_section = re.search(r'id="overdue-heading".*?</section>', my_work, re.S).group(0)
 
     listed = client.get(
-        reverse("registers:milestones", kwargs={"programme": programme.slug}) + "?overdue=on"
+        reverse("milestones:list", kwargs={"programme": programme.slug}) + "?overdue=on"
     )
 
     report = client.get(

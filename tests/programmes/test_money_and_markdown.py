@@ -79,8 +79,8 @@ class TagCollector(HTMLParser):
 )
 def test_a_typed_and_an_imported_amount_read_the_same(written, amount):
     """The form field and the spreadsheet import share one reader of amounts."""
+    from core.form_fields import parse_pounds
     from imports.values import money
-    from programmes.register_forms import parse_pounds
 
     assert parse_pounds(written) == Decimal(amount) == money(written)[0]
 

@@ -60,3 +60,7 @@ def rendered(db):
         return _rendered[kind, slug]
 
     return render
+
+
+# The seed programmes as fixtures, shared with tests/programmes (the meetings page tests use them).
+from tests.seed_programmes import managed_programme, wigan  # noqa: E402, F401

@@ -1,0 +1,195 @@
+"""A milestone's own pages: its dates with their history and its progress updates, its edit
+form, and how a date typed into a form will be read."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
+from django.views import View
+from django.views.generic import DetailView, UpdateView
+
+from core import fuzzydates
+from core.audit import AUDIT_LENGTH, audit_trail
+from core.date_forms import describe_reading
+from core.versioning import StaleEdit, conflict_summary
+from programmes.models import Person, Programme
+from programmes.rights import Rights
+
+from .. import services
+from ..forms import MilestoneEditForm, ProgressUpdateForm
+from ..models import Milestone
+from ..periods import current_periods
+
+
+class MilestoneAccessMixin(LoginRequiredMixin):
+    """A milestone page: 403 unless the user can see its programme."""
+
+    @cached_property
+    def rights(self) -> Rights:
+        return Rights.of(self.request.user)
+
+    def get_object(self, queryset=None):
+        milestone = get_object_or_404(
+            Milestone.objects.select_related(
+                "service_area__programme", "stage", "owner__organisation", "reports_to__body"
+            ),
+            pk=self.kwargs["pk"],
+        )
+        if not self.rights.can_view_programme(milestone.service_area.programme_id):
+            raise PermissionDenied("You have not been given access to this programme.")
+        return milestone
+
+    def get_context_data(self, **kwargs):
+        milestone = self.object
+        return super().get_context_data(
+            programme=milestone.service_area.programme,
+            can_edit=self.rights.can_edit_milestone(milestone),
+            **kwargs,
+        )
+
+
+class MilestoneDetailView(MilestoneAccessMixin, DetailView):
+    """Dates with their full change history, updates, and the audit history of every field."""
+
+    template_name = "milestones/milestone_detail.html"
+    context_object_name = "milestone"
+
+    def get_context_data(self, **kwargs):
+        milestone = self.object
+        kwargs.setdefault("update_form", self.update_form())
+        history = list(milestone.history.select_related("history_user")[: AUDIT_LENGTH + 1])
+        dates = [
+            (field.verbose_name.replace(" (as written)", "").capitalize(), getattr(milestone, name))
+            for name in Milestone.DATE_NAMES
+            for field in [Milestone._meta.get_field(f"{name}_text")]
+        ]
+        return super().get_context_data(
+            milestone_dates=dates,
+            date_changes=milestone.date_changes.select_related("changed_by"),
+            updates=milestone.updates.select_related("period", "author").order_by("-period__start"),
+            audit=audit_trail(history),
+            **kwargs,
+        )
+
+    def update_form(self, data=None):
+        """The form for this milestone's progress update, for those who may write it."""
+        milestone = self.object
+        if not self.rights.can_edit_milestone(milestone):
+            return None
+        programme = milestone.service_area.programme
+        period = current_periods([programme.pk]).get(programme.pk)
+        return ProgressUpdateForm(
+            data,
+            programme=programme,
+            service_area=milestone.service_area,
+            milestone=milestone,
+            initial={"period": period},
+        )
+
+    def post(self, request, *args, **kwargs):
+        """Write the milestone's update for a reporting period (one per period: a writer who saw
+        it may revise it; one written meanwhile by someone else is shown, not replaced)."""
+        self.object = milestone = self.get_object()
+        form = self.update_form(request.POST)
+        if form is None:
+            raise PermissionDenied("Only the people named on this service area can update it.")
+        if form.is_valid():
+            try:
+                services.progress_update_write(
+                    service_area=milestone.service_area,
+                    milestone=milestone,
+                    period=form.cleaned_data["period"],
+                    text=form.cleaned_data["text"],
+                    opened_version=form.seen_version(),
+                    author=Person.objects.of_programme(milestone.service_area.programme_id)
+                    .filter(user=request.user)
+                    .first(),
+                    by=request.user,
+                )
+            except StaleEdit as stale:
+                context = self.get_context_data(
+                    update_form=form.after_conflict(stale.current),
+                    update_conflict=conflict_summary(stale),
+                )
+                return self.render_to_response(context)
+            except ValidationError as error:
+                form.add_error(None, error)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(update_form=form), status=400)
+        messages.success(request, f"Update for {form.cleaned_data['period'].label} saved.")
+        return redirect("milestones:detail", pk=milestone.pk)
+
+
+class MilestoneEditView(MilestoneAccessMixin, UpdateView):
+    template_name = "milestones/milestone_form.html"
+    form_class = MilestoneEditForm
+    context_object_name = "milestone"
+    extra_context = {"date_fields": [f"{name}_text" for name in Milestone.DATE_NAMES]}
+
+    def get_object(self, queryset=None):
+        milestone = super().get_object(queryset)
+        if not self.rights.can_edit_milestone(milestone):
+            raise PermissionDenied("Only the people named on this service area can change it.")
+        return milestone
+
+    def post(self, request, *args, **kwargs):
+        if "check" not in request.POST:
+            return super().post(request, *args, **kwargs)
+        # "Check dates without saving": show how each date was read; nothing is saved, and a
+        # reason is not asked for yet.
+        self.object = self.get_object()
+        form = self.get_form()
+        form.is_valid()
+        form.errors.pop("reason", None)
+        return self.render_to_response(self.get_context_data(form=form, checked=True))
+
+    def form_valid(self, form):
+        fresh = Milestone.objects.select_related("service_area__programme").get(pk=self.object.pk)
+        try:
+            services.milestone_edit(
+                milestone=fresh,
+                opened_version=form.cleaned_data["version"],
+                changes=form.changes(),
+                reason=form.cleaned_data["reason"],
+                by=self.request.user,
+            )
+        except StaleEdit as stale:
+            return self.conflict(form, stale)
+        except ValidationError as error:
+            for name, problems in error.message_dict.items():
+                field = f"{name}_text" if f"{name}_text" in form.fields else name
+                for problem in problems:
+                    form.add_error(field if field in form.fields else None, problem)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Saved “{fresh.title}”.")
+        return redirect("milestones:detail", pk=fresh.pk)
+
+    def conflict(self, form, stale: StaleEdit):
+        """Someone saved first: keep what this user changed as they typed it, show what changed
+        meanwhile (and the other fields as they are now), and let them save again: only the
+        fields this user changed are applied."""
+        conflict = conflict_summary(stale)
+        refreshed = MilestoneEditForm(data=form.rebased_data(stale.current), instance=stale.current)
+        refreshed.is_valid()
+        return self.render_to_response(
+            self.get_context_data(
+                form=refreshed,
+                conflict=conflict,
+            )
+        )
+
+
+class InterpretDateView(LoginRequiredMixin, View):
+    """How a date typed into a form will be understood (for the live hint beside date fields)."""
+
+    def get(self, request):
+        quarters = "calendar"
+        if slug := request.GET.get("programme"):
+            programme = get_object_or_404(Programme, slug=slug)
+            if not Rights.of(request.user).can_view_programme(programme):
+                raise PermissionDenied
+            quarters = programme.quarters
+        value = fuzzydates.parse(request.GET.get("text", "")[:200], quarters=quarters)
+        return JsonResponse({"reading": describe_reading(value), "dated": value.is_dated})

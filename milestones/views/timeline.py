@@ -1,0 +1,38 @@
+"""A programme's timeline: the Gantt chart of its milestones, and the same dates as a table."""
+
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from programmes.views.mixins import RegisterMixin
+
+from ..forms import TimelineRangeForm
+from ..timeline import add_months, timeline_range, timeline_rows
+from ..timeline_chart import timeline_svg
+
+
+class TimelineView(RegisterMixin, TemplateView):
+    """The Gantt chart, and the same dates as a table."""
+
+    page_title = "Timeline"
+    template_name = "milestones/timeline.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        form = TimelineRangeForm(self.request.GET or None, programme=self.programme)
+        start = months = area = None
+        if form.is_bound and form.is_valid():
+            start = form.cleaned_data["start"]
+            months = form.cleaned_data["months"]
+            area = form.cleaned_data["area"]
+        rows = timeline_rows(self.programme, areas=[area] if area else None)
+        first, months = timeline_range(rows, today=today, start=start, months=months)
+        svg = timeline_svg(self.programme, today=today, start=first, months=months, rows=rows)
+        return super().get_context_data(
+            form=form,
+            svg=svg,
+            rows=rows,
+            first=first,
+            last=add_months(first, months - 1),
+            today=today,
+            **kwargs,
+        )

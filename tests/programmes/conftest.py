@@ -1,0 +1,3 @@
+"""The seed programmes and service areas the register pages are read on."""
+
+from tests.seed_programmes import agma, managed_programme, other_area, own_area, wigan  # noqa: F401
