@@ -17,6 +17,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from core import slippage
 from core.fuzzydates import FuzzyDate, Precision
 from core.savings import SHORTFALL_MEANING
 from milestones.models import Milestone
@@ -117,13 +118,18 @@ DATE_LABELS = {name: name.replace("_", " ").capitalize() for name in Milestone.D
 
 
 def date_changes_words(milestone, programme) -> str:
-    """Every move of the milestone's dates, oldest first, in the reports' words: "Planned
-    completion: Dec 2009, extended to Mar 2010 (Funding delayed)". Needs ``date_changes``
-    prefetched."""
+    """Each moved date as the reports print it (``core.slippage.phrase``), with the reasons for
+    its moves, oldest first: "Planned completion: Dec 2009, extended to Mar 2010, extended to
+    Jun 2010 (Funding delayed; Supplier late)". Needs ``date_changes`` prefetched."""
+    changes = list(milestone.date_changes.all())
     lines = []
-    for change in milestone.date_changes.all():
-        line = f"{DATE_LABELS[change.field]}: {change.move}"
-        lines.append(f"{line} ({change.reason})" if change.reason else line)
+    for name in Milestone.RESCHEDULABLE_DATES:
+        moves = [m for m in slippage.moves_of(changes, name) if m.direction != slippage.SAME]
+        if not moves:
+            continue
+        line = f"{DATE_LABELS[name]}: {slippage.phrase(getattr(milestone, name), moves)}"
+        reasons = "; ".join(dict.fromkeys(move.reason for move in moves if move.reason))
+        lines.append(f"{line} ({reasons})" if reasons else line)
     return "\n".join(lines)
 
 
@@ -387,8 +393,9 @@ MILESTONES = Sheet(
         Column(
             "date_changes",
             "Date changes",
-            "Every move of the planned and forecast dates, oldest first, with its reason. "
-            "Not read back: moves are kept as they were recorded.",
+            "Each moved planned or forecast date as the reports print it, with the reasons "
+            "for its moves (each move is a row of the Date changes sheet). Not read back: "
+            "moves are kept as they were recorded.",
             date_changes_words,
             cell=LONG_TEXT,
             width=40,

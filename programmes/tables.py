@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django_tables2 import A, Column, Table
 
-from core import fuzzydates
+from core import fuzzydates, slippage
 from core.markdown import render_markdown
 from core.money import pounds
 from milestones.models import Milestone
@@ -82,12 +82,15 @@ class FuzzyDateColumn(Column):
     """A date as people write it, printed in report style ("end Jul 2007", "Q1 2009"); sorted
     by what it means (its last possible day, then its first), undated last either way."""
 
-    def __init__(self, date_name: str, *args, **kwargs):
+    def __init__(self, date_name: str, *args, with_moves: bool = False, **kwargs):
         self.date_name = date_name
+        self.with_moves = with_moves
         kwargs.setdefault("accessor", f"{date_name}_text")
         super().__init__(*args, **kwargs)
 
     def render(self, value, record):
+        if self.with_moves:  # with its moves, as the reports print it (prefetch date_changes)
+            return slippage.milestone_phrase(record, self.date_name) or value
         return fuzzydates.format(getattr(record, self.date_name)) or value
 
     def order(self, queryset, is_descending):
@@ -177,9 +180,13 @@ class MilestoneTable(BaseTable):
         linkify=area_url,
     )
     stage = Column(accessor="stage__code", verbose_name="Stage", order_by=("stage__order",))
-    planned_start = FuzzyDateColumn("planned_start", verbose_name="Planned start")
-    planned_completion = FuzzyDateColumn("planned_completion", verbose_name="Planned completion")
-    forecast_completion = FuzzyDateColumn("forecast_completion", verbose_name="Forecast")
+    planned_start = FuzzyDateColumn("planned_start", verbose_name="Planned start", with_moves=True)
+    planned_completion = FuzzyDateColumn(
+        "planned_completion", verbose_name="Planned completion", with_moves=True
+    )
+    forecast_completion = FuzzyDateColumn(
+        "forecast_completion", verbose_name="Forecast", with_moves=True
+    )
     actual_completion = FuzzyDateColumn("actual_completion", verbose_name="Actual completion")
     status = Column(accessor="status_words", verbose_name="Status", order_by=("status",))
     rag = RagColumn(programme_accessor="service_area__programme")
