@@ -271,6 +271,7 @@ STATUS_SYNONYMS = {
     "achieved": "complete",
     "delivered": "complete",
     "closed": "complete",
+    Milestone.COMPLETE_NO_DATE: "complete",  # as the export writes it
     "not yet started": "not_started",
     "not commenced": "not_started",
     "underway": "in_progress",
@@ -404,8 +405,10 @@ MILESTONES = Sheet(
         Column(
             "status",
             "Status",
-            "Not started, In progress, Complete, Will not be met, On hold or Cancelled.",
-            display("status"),
+            "Not started, In progress, Complete, Will not be met, On hold or Cancelled; "
+            f"“{Milestone.COMPLETE_NO_DATE}” when it is complete with no actual completion "
+            "date.",
+            lambda record, programme: record.status_words,
             width=14,
             aliases=("status", "progress", "milestone status", "current status", "state"),
         ),
