@@ -1,6 +1,8 @@
 """The same milestones are late on every page that counts or lists late ones: the programme
-overview's count, My work's overdue list, the milestone list filtered to "Only overdue", and the
-milestones report. All of them ask core.lateness, through Milestone.objects.late or is_late."""
+overview's count, My work's list of late milestones, the milestone lists filtered to "Only late",
+the Excel download of that filtered list, and the milestones report. All of them ask
+core.lateness, through Milestone.objects.late or is_late, and all call it "late" with the rule's
+definition beside it. (The grid and programme reports say nothing about lateness.)"""
 
 import re
 
@@ -11,9 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.fuzzydates import parse
+from core.lateness import LATE_MEANS
 from programmes.models import ProgrammeAccess
 from tests.factories import MilestoneFactory, ServiceAreaFactory
-from tests.registers.helpers import rows_of
+
+from .conftest import page, text, workbook_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -66,26 +70,61 @@ def titles_in(texts, titles) -> set[str]:
     return {title for title in titles if any(re.search(rf"\b{title}\b", t) for t in texts)}
 
 
-def test_overview_my_work_overdue_filter_and_report_agree(cases):
+def body_rows(html: str) -> list[str]:
+    """The text of each row of the page's table bodies."""
+    bodies = "".join(re.findall(r"<tbody[^>]*>.*?</tbody>", html, flags=re.S))
+    return [text(row) for row in re.findall(r"<tr[^>]*>.*?</tr>", bodies, flags=re.S)]
+
+
+def test_overview_my_work_late_filters_export_and_report_agree(cases):
     client, programme, late, others = cases
     everyone = late | others
+    slug = {"programme": programme.slug}
 
-    overview = client.get(reverse("programmes:overview", kwargs={"programme": programme.slug}))
-    count = re.search(r"<strong>(\d+)</strong> late", overview.content.decode()).group(1)
+    overview = page(client, reverse("programmes:overview", kwargs=slug))
+    count = re.search(r"<strong>(\d+)</strong> late", overview).group(1)
 
-    my_work = client.get(reverse("programmes:my-work")).content.decode()
-    overdue_section = re.search(r'id="overdue-heading".*?</section>', my_work, re.S).group(0)
+    my_work = page(client, reverse("programmes:my-work"))
+    late_section = re.search(r'id="overdue-heading".*?</section>', my_work, re.S).group(0)
 
-    listed = client.get(
-        reverse("registers:milestones", kwargs={"programme": programme.slug}) + "?overdue=on"
+    # "overdue" is the filter's name in the address, kept so that old links still work.
+    listed = page(client, reverse("registers:milestones", kwargs=slug), {"overdue": "on"})
+    everywhere = page(client, reverse("registers:all-milestones"), {"overdue": "on"})
+
+    exported = workbook_rows(
+        client,
+        programme,
+        "Milestones",
+        reverse("spreadsheets:export", kwargs={**slug, "kind": "milestones"}) + "?overdue=on",
     )
 
-    report = client.get(
-        reverse("reports:preview", kwargs={"programme": programme.slug, "kind": "milestones"})
-    )
-    marked_late = [row for row in rows_of(report) if re.search(r"\bLate\b", row)]
+    report = page(client, reverse("reports:preview", kwargs={**slug, "kind": "milestones"}))
+    marked_late = [row for row in body_rows(report) if re.search(r"\bLate\b", row)]
 
     assert int(count) == len(late)
-    assert titles_in([overdue_section], everyone) == late
-    assert titles_in(rows_of(listed), everyone) == late
+    assert titles_in([late_section], everyone) == late
+    assert titles_in(body_rows(listed), everyone) == late
+    assert titles_in(body_rows(everywhere), everyone) == late
+    assert {row["Milestone"] for row in exported} == late
     assert titles_in(marked_late, everyone) == late
+
+
+def test_every_page_calls_them_late_and_says_what_late_means(cases):
+    """One word for the one rule: "late" on the overview, My work, the list and its filter and
+    the report, never "overdue"; each with the rule's definition beside it."""
+    client, programme, late, _ = cases
+    slug = {"programme": programme.slug}
+    pages = {
+        "overview": page(client, reverse("programmes:overview", kwargs=slug)),
+        "my work": page(client, reverse("programmes:my-work")),
+        "list": page(client, reverse("registers:milestones", kwargs=slug), {"overdue": "on"}),
+        "all milestones": page(client, reverse("registers:all-milestones")),
+        "report": page(client, reverse("reports:preview", kwargs={**slug, "kind": "milestones"})),
+    }
+    for name, html in pages.items():
+        words = text(html)
+        assert not re.search(r"overdue", words, re.I), name
+        assert re.search(r"\bLate\b", words), name
+        assert LATE_MEANS in words, name
+    assert f"Late milestones ({len(late)})" in text(pages["my work"])
+    assert re.search(r"<label[^>]*>\s*Only late\s*</label>", pages["list"])
