@@ -1,5 +1,5 @@
-"""When a milestone is late: the one rule behind every "late" and "overdue" on the pages, in the
-lists and in the reports.
+"""When a milestone is late: the one rule behind every "late" on the pages, in the lists and
+filters and in the reports (one word for it everywhere: "late", never "overdue").
 
 A milestone is late when it is not finished (complete or cancelled) and the whole of the date it
 is now due has passed. The date it is now due is its forecast completion when that holds a date

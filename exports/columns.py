@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from core import slippage
 from core.fuzzydates import FuzzyDate, Precision
 from milestones.models import Milestone
 
@@ -116,13 +117,18 @@ DATE_LABELS = {name: name.replace("_", " ").capitalize() for name in Milestone.D
 
 
 def date_changes_words(milestone, programme) -> str:
-    """Every move of the milestone's dates, oldest first, in the reports' words: "Planned
-    completion: Dec 2009, extended to Mar 2010 (Funding delayed)". Needs ``date_changes``
-    prefetched."""
+    """Each moved date as the reports print it (``core.slippage.phrase``), with the reasons for
+    its moves, oldest first: "Planned completion: Dec 2009, extended to Mar 2010, extended to
+    Jun 2010 (Funding delayed; Supplier late)". Needs ``date_changes`` prefetched."""
+    changes = list(milestone.date_changes.all())
     lines = []
-    for change in milestone.date_changes.all():
-        line = f"{DATE_LABELS[change.field]}: {change.move}"
-        lines.append(f"{line} ({change.reason})" if change.reason else line)
+    for name in Milestone.RESCHEDULABLE_DATES:
+        moves = [m for m in slippage.moves_of(changes, name) if m.direction != slippage.SAME]
+        if not moves:
+            continue
+        line = f"{DATE_LABELS[name]}: {slippage.phrase(getattr(milestone, name), moves)}"
+        reasons = "; ".join(dict.fromkeys(move.reason for move in moves if move.reason))
+        lines.append(f"{line} ({reasons})" if reasons else line)
     return "\n".join(lines)
 
 
@@ -264,6 +270,7 @@ STATUS_SYNONYMS = {
     "achieved": "complete",
     "delivered": "complete",
     "closed": "complete",
+    Milestone.COMPLETE_NO_DATE: "complete",  # as the export writes it
     "not yet started": "not_started",
     "not commenced": "not_started",
     "underway": "in_progress",

@@ -61,7 +61,8 @@ class MilestoneFilter(ProgrammeFilterSet):
     owner = filters.ModelChoiceFilter(label="Owner", empty_label="Anyone", queryset=None)
     due_from = uk_date_filter("Due on or after")
     due_to = uk_date_filter("Due on or before")
-    overdue = yes_only_filter("Only overdue", "filter_overdue")
+    # Still "overdue" in the address, so that links made before keep working.
+    overdue = yes_only_filter("Only late", "filter_overdue")
     slipped = yes_only_filter("Only slipped", "filter_slipped")
 
     class Meta:

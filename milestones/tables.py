@@ -40,9 +40,13 @@ class MilestoneTable(BaseTable):
         linkify=area_url,
     )
     stage = Column(accessor="stage__code", verbose_name="Stage", order_by=("stage__order",))
-    planned_start = FuzzyDateColumn("planned_start", verbose_name="Planned start")
-    planned_completion = FuzzyDateColumn("planned_completion", verbose_name="Planned completion")
-    forecast_completion = FuzzyDateColumn("forecast_completion", verbose_name="Forecast")
+    planned_start = FuzzyDateColumn("planned_start", verbose_name="Planned start", with_moves=True)
+    planned_completion = FuzzyDateColumn(
+        "planned_completion", verbose_name="Planned completion", with_moves=True
+    )
+    forecast_completion = FuzzyDateColumn(
+        "forecast_completion", verbose_name="Forecast", with_moves=True
+    )
     actual_completion = FuzzyDateColumn("actual_completion", verbose_name="Actual completion")
     status = Column(accessor="status_words", verbose_name="Status", order_by=("status",))
     rag = RagColumn(programme_accessor="service_area__programme")

@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django_tables2 import A, Column, Table
 
-from core import fuzzydates
+from core import fuzzydates, slippage
 from core.markdown import render_markdown
 from core.money import pounds
 from programmes.models import Action, Risk, SavingsLine
@@ -81,12 +81,15 @@ class FuzzyDateColumn(Column):
     """A date as people write it, printed in report style ("end Jul 2007", "Q1 2009"); sorted
     by what it means (its last possible day, then its first), undated last either way."""
 
-    def __init__(self, date_name: str, *args, **kwargs):
+    def __init__(self, date_name: str, *args, with_moves: bool = False, **kwargs):
         self.date_name = date_name
+        self.with_moves = with_moves
         kwargs.setdefault("accessor", f"{date_name}_text")
         super().__init__(*args, **kwargs)
 
     def render(self, value, record):
+        if self.with_moves:  # with its moves, as the reports print it (prefetch date_changes)
+            return slippage.milestone_phrase(record, self.date_name) or value
         return fuzzydates.format(getattr(record, self.date_name)) or value
 
     def order(self, queryset, is_descending):

@@ -53,11 +53,9 @@ class DateMove:
     new: FuzzyDate
     reasons: list[str]
     direction: str  # core.slippage's LATER, EARLIER or CHANGED
-
-    @property
-    def words(self) -> str:
-        """ "Dec 2009, extended to Mar 2010"."""
-        return str(slippage.Move(self.old, self.new, recorded=self.direction))
+    # Every move since then, as the reports print the date: "Dec 2009, extended to Mar 2010,
+    # extended to Jun 2010" (``core.slippage.phrase``).
+    words: str
 
 
 @dataclass
@@ -227,6 +225,7 @@ def milestone_changes(summary: ChangeSummary, programme, since, area_names: dict
                 new,
                 reasons,
                 way,
+                slippage.phrase(new, [change.move for change in changes]),
             )
         )
         summary.mark("milestone", pk, way)

@@ -23,6 +23,7 @@ from exports.columns import (
     version_column,
     who,
 )
+from milestones.models import Milestone
 
 MILESTONES = Sheet(
     "milestones",
@@ -131,8 +132,9 @@ MILESTONES = Sheet(
         Column(
             "date_changes",
             "Date changes",
-            "Every move of the planned and forecast dates, oldest first, with its reason. "
-            "Not read back: moves are kept as they were recorded.",
+            "Each moved planned or forecast date as the reports print it, with the reasons "
+            "for its moves (each move is a row of the Date changes sheet). Not read back: "
+            "moves are kept as they were recorded.",
             date_changes_words,
             cell=LONG_TEXT,
             width=40,
@@ -141,8 +143,10 @@ MILESTONES = Sheet(
         Column(
             "status",
             "Status",
-            "Not started, In progress, Complete, Will not be met, On hold or Cancelled.",
-            display("status"),
+            "Not started, In progress, Complete, Will not be met, On hold or Cancelled; "
+            f"“{Milestone.COMPLETE_NO_DATE}” when it is complete with no actual completion "
+            "date.",
+            lambda record, programme: record.status_words,
             width=14,
             aliases=("status", "progress", "milestone status", "current status", "state"),
         ),

@@ -55,6 +55,8 @@ class Milestone(NamesProgrammePeople, models.Model):
 
     # Finished milestones are never late, and are not "to do" on anyone's list.
     FINISHED = (Status.COMPLETE, Status.CANCELLED)
+    # The status of one complete with no actual completion date (``status_words``).
+    COMPLETE_NO_DATE = "Complete — date not recorded"
     RESCHEDULABLE_DATES = RESCHEDULABLE_DATES
     DATE_NAMES = MILESTONE_DATES
     BASELINES = BASELINES
@@ -205,7 +207,7 @@ class Milestone(NamesProgrammePeople, models.Model):
         """The status as pages and reports print it. Complete with no actual completion date
         says so in words: the record holds no date, and none is made up."""
         if self.status == self.Status.COMPLETE and not self.actual_completion.is_dated:
-            return "Complete — date not recorded"
+            return self.COMPLETE_NO_DATE
         return self.get_status_display()
 
     @property

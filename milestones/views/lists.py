@@ -15,9 +15,11 @@ from ..tables import MilestoneTable
 
 
 def milestone_rows():
-    return Milestone.objects.select_related(
-        "service_area__programme", "stage", "owner"
-    ).with_slipped()
+    return (
+        Milestone.objects.select_related("service_area__programme", "stage", "owner")
+        .prefetch_related("date_changes")
+        .with_slipped()
+    )
 
 
 class MilestoneListView(FilteredListMixin, RegisterMixin, SingleTableMixin, FilterView):

@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, UpdateView
 
-from core import fuzzydates
+from core import fuzzydates, slippage
 from core.audit import AUDIT_LENGTH, audit_trail
 from core.date_forms import describe_reading
 from core.versioning import StaleEdit, conflict_summary
@@ -60,14 +60,24 @@ class MilestoneDetailView(MilestoneAccessMixin, DetailView):
         milestone = self.object
         kwargs.setdefault("update_form", self.update_form())
         history = list(milestone.history.select_related("history_user")[: AUDIT_LENGTH + 1])
-        dates = [
-            (field.verbose_name.replace(" (as written)", "").capitalize(), getattr(milestone, name))
+        labels = {
+            name: Milestone._meta.get_field(f"{name}_text")
+            .verbose_name.replace(" (as written)", "")
+            .capitalize()
             for name in Milestone.DATE_NAMES
-            for field in [Milestone._meta.get_field(f"{name}_text")]
+        }
+        changes = list(milestone.date_changes.select_related("changed_by"))
+        # Each moved date as the reports print it: "Dec 2009, extended to Mar 2010, …".
+        moved = [
+            (labels[name], slippage.phrase(getattr(milestone, name), moves))
+            for name in Milestone.RESCHEDULABLE_DATES
+            if (moves := slippage.moves_of(changes, name))
+            and any(move.direction != slippage.SAME for move in moves)
         ]
         return super().get_context_data(
-            milestone_dates=dates,
-            date_changes=milestone.date_changes.select_related("changed_by"),
+            milestone_dates=[(labels[name], getattr(milestone, name)) for name in labels],
+            moved_dates=moved,
+            date_changes=changes,
             updates=milestone.updates.select_related("period", "author").order_by("-period__start"),
             audit=audit_trail(history),
             **kwargs,

@@ -39,7 +39,7 @@ def fuzzy(value):
 
 @register.simple_tag
 def late_means():
-    """What "late" and "overdue" count, in the words of the one rule (``core.lateness``)."""
+    """What "late" counts, in the words of the one rule (``core.lateness``)."""
     return lateness.LATE_MEANS
 
 

@@ -59,6 +59,7 @@ class KeyMilestone:
     status: str
     comment: str  # Markdown
     mark: str
+    forecast: str = ""  # when it is now expected, with its moves, if not as planned
 
 
 @dataclass
@@ -202,6 +203,7 @@ def build(context: Context) -> ClosureBody:
                     status=m.status_words,
                     comment=m.comment,
                     mark=context.mark("milestone", m.pk),
+                    forecast=date_phrase(m, "forecast_completion"),
                 )
                 for m in area.milestones.all()
             ],

@@ -40,6 +40,7 @@ class TimedMilestone:
     estimated_cost: Decimal | None
     estimated_cost_note: str
     mark: str
+    forecast: str = ""  # when it is now expected, with its moves, if not as planned
 
 
 @dataclass
@@ -224,6 +225,7 @@ def build(context: Context) -> ProgrammeBody:
                         estimated_cost=m.estimated_cost,
                         estimated_cost_note=m.estimated_cost_note,
                         mark=context.mark("milestone", m.pk),
+                        forecast=date_phrase(m, "forecast_completion"),
                     )
                     for m in area.milestones.all()
                 ],

@@ -48,8 +48,10 @@ def preview(client, programme, kind: str) -> str:
     return page(client, reverse("reports:preview", args=[programme.slug, kind]))
 
 
-def workbook_rows(client, programme, sheet: str) -> list[dict]:
-    response = client.get(reverse("spreadsheets:workbook", kwargs={"programme": programme.slug}))
+def workbook_rows(client, programme, sheet: str, url: str = "") -> list[dict]:
+    """The rows of one sheet of the programme's workbook (or of the download at ``url``)."""
+    url = url or reverse("spreadsheets:workbook", kwargs={"programme": programme.slug})
+    response = client.get(url)
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     rows = list(book[sheet].iter_rows(values_only=True))

@@ -69,8 +69,7 @@ def test_dates_are_real_excel_dates_with_the_words_beside_them_when_fuzzy(reader
     assert hr["Planned completion"] == datetime(2010, 6, 30)  # due by its last day
     assert hr["Planned completion (as written)"] == "June 2010"
     assert hr["Date changes"] == (
-        "Planned completion: Dec 2009, extended to Mar 2010 (Extended)\n"
-        "Planned completion: Mar 2010, extended to Jun 2010 (Extended)"
+        "Planned completion: Dec 2009, extended to Mar 2010, extended to Jun 2010 (Extended)"
     )
     column = [c.value for c in sheet[1]].index("Planned completion") + 1
     assert sheet.cell(2, column).number_format == "DD/MM/YYYY"
