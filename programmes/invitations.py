@@ -109,7 +109,8 @@ def invitation_send(*, programme: Programme, person: Person, by, base_url: str) 
     they accept) if they have none. Refused with a clear ``ValidationError`` when they have no
     e-mail address or already sign in; nothing is recorded unless the e-mail is sent."""
     check_may_change(by, programme, person)
-    person = Person.objects.select_related("user").get(pk=person.pk)
+    # Locked, so two managers inviting the same person at once create one login between them.
+    person = Person.objects.select_for_update().get(pk=person.pk)
     latest = Invitation.objects.filter(person=person).first()
     status = sign_in_status(person, latest)
     if not status.may_invite:
@@ -157,10 +158,16 @@ def invitation_send(*, programme: Programme, person: Person, by, base_url: str) 
     return invitation
 
 
+def sign_in_name(person) -> str:
+    """What ``person`` signs in as: their login's name, or the e-mail address a new login will
+    be named by."""
+    return person.user.get_username() if person.user_id else person.email.strip().lower()
+
+
 def _new_login(person):
     """A login for ``person`` named by their e-mail address, switched off, with no password."""
     User = get_user_model()
-    username = person.email.strip().lower()
+    username = sign_in_name(person)
     if User._default_manager.filter(username__iexact=username).exists():
         raise ValidationError(NAME_TAKEN.format(username=username, name=person.name))
     login = User(username=username, email=person.email, is_active=False)

@@ -120,6 +120,8 @@ class PersonView(PersonMixin, FormView):
             if self.person.user_id
             else [],
             lasts=invitations.link_lasts(),
+            sign_in_name=invitations.sign_in_name(self.person),
+            not_yours=people_services.NOT_YOURS.format(name=self.person.name),
             **kwargs,
         )
 

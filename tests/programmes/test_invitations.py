@@ -85,6 +85,7 @@ def test_the_persons_page_says_they_are_invited_and_offers_to_send_again(manager
     page = text_of(manager_client.get(person_url(jane)))
     assert "No login." in page
     assert "Invite Jane Smith to sign in" in page
+    assert "They will sign in as jane.smith@example.gov.uk." in page
     invite(manager_client, jane)
     page = text_of(manager_client.get(person_url(jane)))
     assert re.search(r"Invited \d\d/\d\d/\d{4}, not yet accepted", page)
