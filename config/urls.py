@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("milestones.urls")),
     # A programme's registers: risks, savings, budget, actions, meetings, governance, glossary.
     path("", include("programmes.urls")),
+    # A programme's people, their invitations to sign in and their access.
+    path("", include("programmes.people_urls")),
     # Committee-ready reports and issued packs.
     path("", include("reports.urls")),
     # Excel: export of every list and the whole programme; importing councils' trackers.

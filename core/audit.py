@@ -32,8 +32,12 @@ def audit_trail(history: list) -> list[dict]:
 
 
 def in_words(model, name: str, value):
-    """A choice as its label ("Amber", "In progress"), anything else as it is."""
+    """A choice as its label ("Amber", "In progress"), a related record as itself (a person's
+    organisation or login by name, not by id), anything else as it is."""
     field = model._meta.get_field(name)
     if field.choices and value is not None:
         return dict(field.flatchoices).get(value, value)
+    if field.is_relation and value is not None:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return related if related is not None else value
     return value

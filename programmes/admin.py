@@ -13,6 +13,7 @@ from .models import (
     GlossaryTerm,
     GovernanceBody,
     ImportRecord,
+    Invitation,
     Lesson,
     Meeting,
     Objective,
@@ -103,7 +104,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(VersionedAdmin):
     list_display = ("name", "job_title", "organisation", "email", "telephone", "user")
     list_filter = ("organisation",)
     search_fields = ("name", "job_title", "email", "organisation__name")
@@ -146,6 +147,22 @@ class ImportRecordAdmin(admin.ModelAdmin):
     list_filter = ("programme", "kind")
     search_fields = ("file_name", "sha256")
     list_select_related = ("programme", "imported_by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations to sign in are a record of what was sent: readable, never edited."""
+
+    list_display = ("person", "email", "programme", "sent_by", "sent_at", "accepted_at")
+    list_filter = ("programme",)
+    search_fields = ("person__name", "email")
+    list_select_related = ("person", "programme", "sent_by")
 
     def has_add_permission(self, request):
         return False

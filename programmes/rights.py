@@ -8,6 +8,9 @@ through the ``rights`` context variable, so no button is shown that its user can
   named on a service area — sees that area's programme and edits that area and its milestones,
   updates, risks, savings and actions.
 - A reader (role reader) sees the programmes they are given and edits nothing.
+- A programme's people, their invitations to sign in and their access to it are its managers'
+  (and administrators'); a person who is named in other programmes too is changed only by
+  someone who manages all of them.
 
 A user's rights are read once per request (two queries) and kept on the user object.
 """
@@ -86,6 +89,59 @@ class Rights:
     def can_edit_milestone(self, milestone) -> bool:
         """Needs ``milestone.service_area`` (select it with the milestone)."""
         return self.can_edit_area(milestone.service_area)
+
+    # --- people and access ------------------------------------------------------------------
+
+    def can_manage_people(self, programme) -> bool:
+        """See the programme's People page, add people, invite them to sign in, and grant and
+        withdraw manager and reader access to the programme."""
+        return self.can_manage_programme(programme)
+
+    def can_change_person(self, programme, reach: "PersonReach") -> bool:
+        """Change a person's details (their e-mail address decides where invitations and
+        reminders go) or invite them to sign in. A person's login gets the rights of every
+        programme they are named in, so only someone who manages all of those may do it — a
+        manager of one programme can never take over a login that another programme trusts —
+        and an administrator's login is the administrators' alone."""
+        if not self.can_manage_people(programme):
+            return False
+        if self.is_admin:
+            return True
+        return not reach.login_is_admin and reach.programmes <= self.managed_programmes
+
+
+@dataclass(frozen=True)
+class PersonReach:
+    """Where a person's login gets rights: the programmes they are named on a service area of
+    or their login has access to, and whether the login is an administrator's."""
+
+    programmes: frozenset[int] = frozenset()
+    login_is_admin: bool = False
+
+
+def reach_of_people(people) -> dict[int, PersonReach]:
+    """Each person's ``PersonReach`` (two queries however many people; select their ``user``
+    with them)."""
+    people = list(people)
+    programmes: dict[int, set[int]] = {person.pk: set() for person in people}
+    named = ServiceAreaRole.objects.filter(person__in=people).values_list(
+        "person_id", "service_area__programme_id"
+    )
+    for person_id, programme_id in named:
+        programmes[person_id].add(programme_id)
+    logins = {person.user_id: person.pk for person in people if person.user_id}
+    access = ProgrammeAccess.objects.filter(user__in=logins).values_list("user_id", "programme_id")
+    for user_id, programme_id in access:
+        programmes[logins[user_id]].add(programme_id)
+    return {
+        person.pk: PersonReach(
+            programmes=frozenset(programmes[person.pk]),
+            login_is_admin=bool(
+                person.user_id and (person.user.is_superuser or person.user.is_staff)
+            ),
+        )
+        for person in people
+    }
 
 
 NO_RIGHTS = Rights(False, frozenset(), frozenset(), frozenset(), frozenset())

@@ -3,6 +3,7 @@ from .actions import Action, Lesson
 from .finance import BudgetLine, SavingsLine, SavingsReallocation
 from .governance import BodyMembership, GovernanceBody, Meeting
 from .imports import ImportRecord
+from .invitations import Invitation
 from .organisations import Organisation, Person
 from .programmes import GlossaryTerm, Objective, Programme, StageDefinition
 from .ratings import ProgressRating, RagRating
@@ -16,6 +17,7 @@ __all__ = [
     "GlossaryTerm",
     "GovernanceBody",
     "ImportRecord",
+    "Invitation",
     "Lesson",
     "Meeting",
     "Objective",

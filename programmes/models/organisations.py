@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
 
 from ..querysets import PersonQuerySet
 
@@ -71,7 +72,14 @@ class Person(models.Model):
         help_text="The account this person signs in with, if they have one.",
     )
 
+    # Two managers may change the same person at once (their e-mail address decides who is
+    # reminded and invited): edits are versioned and kept.
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
+    )
+
     objects = PersonQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

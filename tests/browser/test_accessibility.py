@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from milestones.models import Milestone
-from programmes.models import ServiceArea
+from programmes.models import Person, ServiceArea
 
 from .conftest import save_screenshot, sign_in
 
@@ -56,6 +56,12 @@ def main_pages():
         ),
         "risks-wigan": reverse(
             "registers:risks", kwargs={"programme": "wigan-support-services-review"}
+        ),
+        "people": reverse("people:list", kwargs={"programme": AGMA}),
+        "person-add": reverse("people:add", kwargs={"programme": AGMA}),
+        "person": reverse(
+            "people:person",
+            kwargs={"programme": AGMA, "pk": Person.objects.get(name="Phil Badley").pk},
         ),
     }
 
