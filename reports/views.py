@@ -124,6 +124,8 @@ class ReportPDFView(KindMixin, ProgrammeMixin, View):
 class IssuePackView(ManagerRequiredMixin, ReportPreviewView):
     """Issue the report, with the options it was previewed with, to a meeting."""
 
+    managers_only = "issue committee packs"
+
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -207,6 +209,7 @@ class CoverSheetFormView(ManagerRequiredMixin, TemplateView):
     """A committee cover sheet with its sections and background papers (new, or one of the
     programme's)."""
 
+    managers_only = "write committee cover sheets"
     template_name = "reports/committeereport_form.html"
 
     @cached_property
