@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from milestones.models import Milestone
-from programmes.models import ServiceArea
+from programmes.models import Meeting, ServiceArea
 
 from .conftest import save_screenshot, sign_in
 
@@ -57,6 +57,9 @@ def main_pages():
         "risks-wigan": reverse(
             "registers:risks", kwargs={"programme": "wigan-support-services-review"}
         ),
+        "issue-confirm": reverse("reports:issue", kwargs={"programme": AGMA, "kind": "milestones"})
+        + f"?meeting={Meeting.objects.filter(body__programme__slug=AGMA).first().pk}",
+        "not-found": "/no-such-page/",
     }
 
 
