@@ -23,6 +23,11 @@ urlpatterns = [
     path("", include("imports.urls")),
 ]
 
+# Refused and missing pages in the site's layout, saying why and the way back (500 keeps
+# Django's handler: templates/500.html needs no database).
+handler403 = "dashboards.views.errors.permission_denied"
+handler404 = "dashboards.views.errors.page_not_found"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -55,6 +55,8 @@ class WorkbookExportView(ProgrammeMixin, View):
 class ImportStepMixin(ManagerRequiredMixin):
     """A step of an import in progress (``<token>`` in the address)."""
 
+    managers_only = "import spreadsheets into it"
+
     @cached_property
     def pending(self) -> uploads.PendingImport:
         return uploads.get(self.request, programme=self.programme, token=self.kwargs["token"])
@@ -78,6 +80,7 @@ class ImportStepMixin(ManagerRequiredMixin):
 
 
 class ImportUploadView(ManagerRequiredMixin, FormView):
+    managers_only = "import spreadsheets into it"
     form_class = ImportUploadForm
     template_name = "spreadsheets/import_upload.html"
 
@@ -210,6 +213,7 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
 class ImportHistoryView(ManagerRequiredMixin, ListView):
     """Every spreadsheet imported into the programme: who, when, which file, what it changed."""
 
+    managers_only = "see its import history"
     template_name = "spreadsheets/import_history.html"
     context_object_name = "imports"
     paginate_by = 50

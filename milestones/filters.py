@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from core.form_fields import DATE_HINT, UK_DATE_FORMATS, UKDateInput
 from programmes.filters import AreaChoiceFilter, ProgrammeFilterSet
+from programmes.forms.people import mark_searchable
 from programmes.models import Person, Programme, StageDefinition
 from programmes.models.ratings import RagRating
 
@@ -83,6 +84,8 @@ class MilestoneFilter(ProgrammeFilterSet):
         self.filters["stage"].queryset = stages.order_by("programme__name", "order", "id")
         self.filters["rag"].extra["choices"] = self.rag_choices()
         # The programme's people who own one of its milestones.
+        self.filters["owner"].extra["widget"] = owner_picker = forms.Select()
+        mark_searchable(owner_picker)
         self.filters["owner"].queryset = (
             Person.objects.of_programmes(self.programme_ids)
             .filter(milestones__service_area__programme__in=self.programme_ids)

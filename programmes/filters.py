@@ -72,6 +72,12 @@ class RecordFilter(ProgrammeFilterSet):
 
 class RiskFilter(RecordFilter):
     rag = filters.ChoiceFilter(label="RAG status", choices=RagRating.choices, empty_label="Any")
+    rating = filters.ChoiceFilter(
+        label="Rating on the risk matrix",
+        choices=RagRating.choices,
+        empty_label="Any",
+        method="filter_rating",
+    )
     open = filters.ChoiceFilter(
         label="Open or closed",
         choices=[("open", "Open"), ("closed", "Closed")],
@@ -86,9 +92,16 @@ class RiskFilter(RecordFilter):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["rag"].extra["choices"] = self.rag_choices()
+        self.filters["rating"].extra["choices"] = self.rag_choices()
 
     def filter_open(self, queryset, name, value):
         return queryset.filter(is_open=value == "open")
+
+    def filter_rating(self, queryset, name, value):
+        """The risks the programme's risk matrix rates ``value`` (``Programme.risk_rating``),
+        as the heat map and the overview's red risks rate them."""
+        rated = [risk.pk for risk in queryset if self.programme.risk_rating(risk).rating == value]
+        return queryset.filter(pk__in=rated)
 
 
 class ActionFilter(RecordFilter):

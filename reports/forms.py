@@ -158,6 +158,32 @@ class ReportOptionsForm(forms.Form):
             return options.with_since(start_of_day(day), f"{day:%-d %B %Y}")
         return options
 
+    def described(self) -> list[tuple[str, str]]:
+        """The options of valid data in words, as the page before issuing a pack shows what
+        it will be printed with."""
+        data = self.cleaned_data
+        options = self.to_options()
+        areas = data.get("areas")
+        shown = [label for key, label in self.kind.sections if options.shows(key)]
+        rows = [
+            ("As at", f"{options.as_at:%-d %B %Y}"),
+            (
+                self.fields["areas"].label,
+                "; ".join(str(area) for area in areas) if areas else "All of them",
+            ),
+            ("Sections", "; ".join(shown) or "None of the optional sections"),
+            ("Changes shown since", options.since_label or "No comparison"),
+        ]
+        for name in ("cover_sheet", "period"):
+            if name in self.fields:
+                chosen = data.get(name)
+                rows.append((self.fields[name].label, str(chosen or self.fields[name].empty_label)))
+        if "months" in self.fields:
+            first = data.get("first_month")
+            start = f"from {first:%B %Y}" if first else "from two months before the as-at date"
+            rows.append(("Months", f"{options.months}, {start}"))
+        return rows
+
 
 class IssueForm(forms.Form):
     meeting = MeetingChoiceField(

@@ -10,10 +10,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from milestones.models import Milestone
@@ -26,6 +27,7 @@ from .forms import (
     IssueForm,
     ReportOptionsForm,
     SectionFormSet,
+    meeting_label,
 )
 from .kinds import KINDS, build_report, get_kind
 from .models import CommitteeReport, IssuedPack
@@ -39,6 +41,19 @@ def attachment(content: bytes, filename: str, content_type: str) -> HttpResponse
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def carried(form) -> list[tuple[str, str]]:
+    """The report's options as (name, value) pairs: they go with the issue form as hidden
+    fields, so the pack issued is the report shown."""
+    if not form.is_bound:
+        return []
+    return [
+        (name, value)
+        for name, values in form.data.lists()
+        if name not in ("csrfmiddlewaretoken", "meeting", "confirmed")
+        for value in values
+    ]
 
 
 class ReportIndexView(ProgrammeMixin, TemplateView):
@@ -89,18 +104,11 @@ class ReportPreviewView(KindMixin, ProgrammeMixin, TemplateView):
         report = None
         if not form.is_bound or form.is_valid():
             report = build_report(self.kind, self.programme, form.to_options())
-        # The options go with the issue form as hidden fields, so the pack is the report shown.
-        carried = [
-            (name, value)
-            for name, values in (form.data.lists() if form.is_bound else [])
-            if name not in ("csrfmiddlewaretoken", "meeting")
-            for value in values
-        ]
         context = self.get_context_data(
             kind=self.kind,
             form=form,
             issue_form=issue_form,
-            carried=carried,
+            carried=carried(form),
             **(report_context(report, for_print=False) if report else {}),
         )
         status = status if report else 400
@@ -122,11 +130,19 @@ class ReportPDFView(KindMixin, ProgrammeMixin, View):
 
 
 class IssuePackView(ManagerRequiredMixin, ReportPreviewView):
-    """Issue the report, with the options it was previewed with, to a meeting."""
+    """Issue the report, with the options it was previewed with, to a meeting. First a page
+    that shows what will be frozen and for which meeting ("Issue" / "Cancel"); only the POST
+    it sends, marked ``confirmed``, issues the pack."""
 
-    http_method_names = ["post"]
+    managers_only = "issue committee packs"
+    http_method_names = ["get", "post"]
+
+    def get(self, request, *args, **kwargs):
+        return self.confirm(request.GET)
 
     def post(self, request, *args, **kwargs):
+        if request.POST.get("confirmed") != "yes":
+            return self.confirm(request.POST)
         form = self.options_form(request.POST)
         issue_form = self.issue_form(request.POST)
         if form.is_valid() and issue_form.is_valid():
@@ -144,6 +160,27 @@ class IssuePackView(ManagerRequiredMixin, ReportPreviewView):
                 messages.success(request, f"Issued to {pack.meeting}: kept as pack {pack.pk}.")
                 return redirect(pack)
         return self.show(form, issue_form, status=400)
+
+    def confirm(self, data):
+        """The report as it will be issued, its options in words and the meeting, with the
+        "Issue" button; or the preview with the errors when the choices are not valid."""
+        form = self.options_form(data)
+        issue_form = self.issue_form(data)
+        if not (form.is_valid() and issue_form.is_valid()):
+            return self.show(form, issue_form, status=400)
+        report = build_report(self.kind, self.programme, form.to_options())
+        options = carried(form)
+        preview = reverse("reports:preview", kwargs=self.kwargs)
+        context = self.get_context_data(
+            kind=self.kind,
+            meeting=issue_form.cleaned_data["meeting"],
+            meeting_words=meeting_label(issue_form.cleaned_data["meeting"]),
+            described=form.described(),
+            carried=options,
+            cancel_url=f"{preview}?{urlencode(options)}",
+            **report_context(report, for_print=False),
+        )
+        return render(self.request, "reports/issue_confirm.html", context)
 
 
 class PackMixin(ProgrammeMixin):
@@ -207,6 +244,7 @@ class CoverSheetFormView(ManagerRequiredMixin, TemplateView):
     """A committee cover sheet with its sections and background papers (new, or one of the
     programme's)."""
 
+    managers_only = "write committee cover sheets"
     template_name = "reports/committeereport_form.html"
 
     @cached_property

@@ -96,6 +96,8 @@ class ProgressUpdateView(ProgrammeMixin, FormView):
 
 
 class SendRemindersView(ManagerRequiredMixin, View):
+    managers_only = "e-mail reminders to its people"
+
     def post(self, request, *args, **kwargs):
         result = send_update_reminders(
             programme=self.programme, base_url=request.build_absolute_uri("/")

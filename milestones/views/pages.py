@@ -199,7 +199,7 @@ class InterpretDateView(LoginRequiredMixin, View):
         if slug := request.GET.get("programme"):
             programme = get_object_or_404(Programme, slug=slug)
             if not Rights.of(request.user).can_view_programme(programme):
-                raise PermissionDenied
+                raise PermissionDenied("You have not been given access to this programme.")
             quarters = programme.quarters
         value = fuzzydates.parse(request.GET.get("text", "")[:200], quarters=quarters)
         return JsonResponse({"reading": describe_reading(value), "dated": value.is_dated})

@@ -1,4 +1,4 @@
-"""Person pickers that offer only a programme's people."""
+"""Person pickers that offer only a programme's people, each with a search box."""
 
 from django.db.models import Q
 
@@ -19,3 +19,10 @@ def offer_programme_people(field, programme, *, keep=()) -> None:
         people = Person.objects.filter(Q(pk__in=people.values("pk")) | Q(pk__in=keep))
     field.queryset = people.select_related("organisation")
     field.error_messages = {**field.error_messages, "invalid_choice": NOT_OFFERED}
+    mark_searchable(field.widget)
+
+
+def mark_searchable(widget) -> None:
+    """Give a person picker a search box (static/js/person-search.js, loaded on every page):
+    without JavaScript it stays a plain list."""
+    widget.attrs["data-person-search"] = True

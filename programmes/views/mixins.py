@@ -41,11 +41,14 @@ class ProgrammeMixin(LoginRequiredMixin):
 
 
 class ManagerRequiredMixin(ProgrammeMixin):
-    """Only the programme's managers (and administrators)."""
+    """Only the programme's managers (and administrators). ``managers_only`` says what the
+    page does, for the refusal: "Only this programme's managers can issue committee packs"."""
+
+    managers_only = "do this"
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not self.rights.can_manage_programme(self.programme):
-            raise PermissionDenied("Only the programme's managers can do this.")
+            raise PermissionDenied(f"Only this programme's managers can {self.managers_only}.")
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from milestones.models import Milestone
-from programmes.models import Person, ServiceArea
+from programmes.models import Meeting, Person, ServiceArea
 
 from .conftest import save_screenshot, sign_in
 
@@ -63,6 +63,9 @@ def main_pages():
             "people:person",
             kwargs={"programme": AGMA, "pk": Person.objects.get(name="Phil Badley").pk},
         ),
+        "issue-confirm": reverse("reports:issue", kwargs={"programme": AGMA, "kind": "milestones"})
+        + f"?meeting={Meeting.objects.filter(body__programme__slug=AGMA).first().pk}",
+        "not-found": "/no-such-page/",
     }
 
 

@@ -159,7 +159,8 @@ def test_a_tampered_file_is_not_served(client, manager_client, programme, area, 
 def test_issuing_through_the_page(manager_client, programme, area, meeting):
     url = reverse("reports:issue", args=[AGMA, "milestones"])
     response = manager_client.post(
-        url, {"as_at": "31/03/2010", "areas": [area.pk], "meeting": meeting.pk}
+        url,
+        {"as_at": "31/03/2010", "areas": [area.pk], "meeting": meeting.pk, "confirmed": "yes"},
     )
     pack = IssuedPack.objects.get(programme=programme)
     assert response.status_code == 302
