@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from milestones.models import Milestone
-from programmes.models import ServiceArea
+from programmes.models import BodyMembership, Meeting, ServiceArea
 
 from .conftest import save_screenshot, sign_in
 
@@ -46,8 +46,12 @@ def main_pages():
                 ("timeline", "milestones:timeline"),
                 ("governance", "registers:governance"),
                 ("glossary", "registers:glossary"),
+                ("body-create", "registers:body-create"),
+                ("meeting-create", "registers:meeting-create"),
+                ("term-create", "registers:term-create"),
             )
         },
+        **governance_pages(),
         "reports": reverse("reports:index", kwargs={"programme": AGMA}),
         "import": reverse("spreadsheets:import", kwargs={"programme": AGMA}),
         "import-history": reverse("spreadsheets:import-history", kwargs={"programme": AGMA}),
@@ -58,6 +62,19 @@ def main_pages():
             "registers:risks", kwargs={"programme": "wigan-support-services-review"}
         ),
     }
+
+
+def governance_pages():
+    """Changing a meeting (with its agenda), cancelling it, and ending a membership."""
+    meeting = Meeting.objects.filter(body__programme__slug=AGMA).first()
+    membership = BodyMembership.objects.select_related("body__programme").first()  # Wigan's
+    pages = {
+        name: reverse(f"registers:{name}", kwargs={"programme": AGMA, "pk": meeting.pk})
+        for name in ("meeting-edit", "meeting-cancel")
+    }
+    kwargs = {"programme": membership.body.programme.slug, "pk": membership.pk}
+    pages["member-end"] = reverse("registers:member-end", kwargs=kwargs)
+    return pages
 
 
 def serious(results) -> list[str]:
