@@ -95,7 +95,8 @@ def my_work(*, user, rights: Rights) -> MyWork:
     overdue = milestones.late(today).order_by("due_last", "id")
     programmes = list(rights.visible_programmes().select_related("lead_organisation"))
     meetings = list(
-        Meeting.objects.filter(body__programme__in=programmes, date__gte=today)
+        Meeting.objects.going_ahead()
+        .filter(body__programme__in=programmes, date__gte=today)
         .select_related("body__programme")
         .order_by("date")[:10]
     )
@@ -209,7 +210,9 @@ def programme_overview(*, programme: Programme) -> Overview:
         unstaged = [m for m in mine if m.stage_id is None]
         rows.append(MatrixRow(area, cells, unstaged, current_stage(mine)))
 
-    meetings = Meeting.objects.filter(body__programme=programme).select_related("body")
+    meetings = (
+        Meeting.objects.going_ahead().filter(body__programme=programme).select_related("body")
+    )
     upcoming = list(meetings.filter(date__gte=today).order_by("date")[:5])
     last = None if upcoming else meetings.order_by("-date").first()
     due = updates_due(areas)

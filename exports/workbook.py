@@ -26,7 +26,15 @@ from exports.cells import EXCEL_CELL_LIMIT, EXCEL_ERRORS
 from exports.columns import Sheet
 from exports.sheets import ABOUT_TITLE, SHEETS
 from milestones.models import DateChange, Milestone
-from programmes.models import Action, BudgetLine, Meeting, Risk, SavingsLine, SavingsReallocation
+from programmes.models import (
+    Action,
+    AgendaItem,
+    BudgetLine,
+    Meeting,
+    Risk,
+    SavingsLine,
+    SavingsReallocation,
+)
 
 # Rows fetched from the database at a time: enough to keep queries few, few enough to keep
 # memory flat however large the programme.
@@ -166,7 +174,8 @@ def meeting_rows(programme) -> QuerySet:
             Prefetch(
                 "milestones",
                 queryset=Milestone.objects.order_by("service_area__order", "order", "id"),
-            )
+            ),
+            Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("presenter")),
         )
         .order_by("date", "id")
     )

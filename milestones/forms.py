@@ -10,6 +10,7 @@ from core import fuzzydates
 from core.date_forms import FuzzyDateModelForm, describe_reading
 from core.edit_forms import VersionedEditForm
 from programmes.forms.people import offer_programme_people
+from programmes.models import Meeting
 
 from . import services
 from .models import Milestone, ProgressUpdate
@@ -127,12 +128,9 @@ class MilestoneEditForm(VersionedEditForm, MilestoneDatesMixin, FuzzyDateModelFo
         super().__init__(*args, **kwargs)
         programme = self.instance.service_area.programme
         self.fields["stage"].queryset = programme.stages.all()
-        self.fields["reports_to"].queryset = (
-            self.fields["reports_to"]
-            .queryset.filter(body__programme=programme)
-            .select_related("body")
-            .order_by("date")
-        )
+        self.fields["reports_to"].queryset = Meeting.objects.offered(
+            programme, keep=self.instance.reports_to_id
+        ).order_by("date")
         offer_programme_people(self.fields["owner"], programme, keep=[self.instance.owner_id])
         self.fields["rag"].choices = [("", "Not rated")] + [
             (rating, programme.rag_label(rating)) for rating in programme.rag_ratings()

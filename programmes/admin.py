@@ -8,6 +8,7 @@ from core.versioned_admin import VersionedAdmin
 from .forms.people import offer_programme_people
 from .models import (
     Action,
+    AgendaItem,
     BodyMembership,
     BudgetLine,
     GlossaryTerm,
@@ -96,6 +97,21 @@ def money_column(field: str, label: str, *, sortable: bool = True):
     return column
 
 
+class ReadOnlyInline(admin.TabularInline):
+    """Rows of a versioned record shown in its parent's admin page for reading: each is changed
+    on its own admin page (or the officers' pages), through its version check."""
+
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ("name", "short_name", "kind")
@@ -118,9 +134,9 @@ class StageInline(admin.TabularInline):
     fields = ("order", "code", "name", "definition")
 
 
-class GlossaryInline(admin.TabularInline):
+class GlossaryInline(ReadOnlyInline):
     model = GlossaryTerm
-    extra = 0
+    fields = ("term", "meaning", "is_retired")
 
 
 class AccessInline(admin.TabularInline):
@@ -238,22 +254,21 @@ class ServiceAreaAdmin(VersionedAdmin):
     inlines = [RoleInline, ParticipationInline]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ReadOnlyInline):
     model = BodyMembership
-    extra = 0
-    autocomplete_fields = ("person",)
+    fields = ("person", "role", "joined_on", "left_on")
 
 
-class MeetingInline(admin.TabularInline):
+class MeetingInline(ReadOnlyInline):
     model = Meeting
-    extra = 0
-    fields = ("date", "title", "location")
+    fields = ("date", "title", "location", "is_cancelled")
 
 
 @admin.register(GovernanceBody)
-class GovernanceBodyAdmin(admin.ModelAdmin):
+class GovernanceBodyAdmin(VersionedAdmin):
     form = programme_form(GovernanceBody, "terms_agreed")
     list_display = ("name", "acronym", "kind", "programme", "parent", "terms_agreed_text")
+    list_display += ("closed_on",)
     list_filter = ("programme", "kind")
     search_fields = ("name", "acronym", "terms_of_reference")
     list_select_related = ("programme", "parent")
@@ -262,19 +277,38 @@ class GovernanceBodyAdmin(admin.ModelAdmin):
     inlines = [MembershipInline, MeetingInline]
 
 
+@admin.register(BodyMembership)
+class BodyMembershipAdmin(VersionedAdmin):
+    list_display = ("person", "body", "role", "joined_on", "left_on")
+    list_filter = ("body__programme",)
+    search_fields = ("person__name", "body__name", "body__acronym", "role")
+    list_select_related = ("person", "body")
+    autocomplete_fields = ("person", "body")
+
+
+class AgendaInline(ReadOnlyInline):
+    """The agenda is changed with its meeting, on the meeting's page, so that the meeting's
+    version covers it."""
+
+    model = AgendaItem
+    fields = ("order", "title", "presenter")
+    show_change_link = False
+
+
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
-    list_display = ("date", "body", "title", "location")
-    list_filter = ("body__programme", "body")
+class MeetingAdmin(VersionedAdmin):
+    list_display = ("date", "body", "title", "location", "is_cancelled")
+    list_filter = ("body__programme", "body", "is_cancelled")
     search_fields = ("title", "location", "body__name", "body__acronym")
     list_select_related = ("body",)
     date_hierarchy = "date"
+    inlines = [AgendaInline]
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(admin.ModelAdmin):
-    list_display = ("term", "meaning", "programme")
-    list_filter = ("programme",)
+class GlossaryTermAdmin(VersionedAdmin):
+    list_display = ("term", "meaning", "programme", "is_retired")
+    list_filter = ("programme", "is_retired")
     search_fields = ("term", "meaning")
 
 

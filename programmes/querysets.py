@@ -35,3 +35,32 @@ class PersonQuerySet(models.QuerySet):
 
     def of_programme(self, programme) -> "PersonQuerySet":
         return self.of_programmes([programme])
+
+
+class GovernanceBodyQuerySet(models.QuerySet):
+    def open_on(self, day) -> "GovernanceBodyQuerySet":
+        """The bodies that still existed on ``day`` (as ``GovernanceBody.is_open_on``)."""
+        return self.filter(Q(closed_on__isnull=True) | Q(closed_on__gte=day))
+
+
+class MeetingQuerySet(models.QuerySet):
+    def going_ahead(self) -> "MeetingQuerySet":
+        """The meetings that are not cancelled: those the dashboards call the next meetings and
+        to which packs can be issued."""
+        return self.filter(is_cancelled=False)
+
+    def offered(self, programme, *, keep=None) -> "MeetingQuerySet":
+        """The meetings a picker offers (a milestone's "reports to", the meeting a pack is issued
+        to): the programme's, not cancelled, and ``keep`` (the one the record names now), so
+        that saving a form never silently drops a link to a meeting since cancelled."""
+        return (
+            self.filter(body__programme=programme)
+            .filter(Q(is_cancelled=False) | Q(pk=keep))
+            .select_related("body")
+        )
+
+
+class GlossaryTermQuerySet(models.QuerySet):
+    def in_use(self) -> "GlossaryTermQuerySet":
+        """The terms the reports' Key explains: not retired."""
+        return self.filter(is_retired=False)

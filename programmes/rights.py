@@ -11,6 +11,7 @@ through the ``rights`` context variable, so no button is shown that its user can
 - A programme's people, their invitations to sign in and their access to it are its managers'
   (and administrators'); a person who is named in other programmes too is changed only by
   someone who manages all of them.
+- Governance (bodies, members, meetings, the glossary) is kept by the programme's managers.
 
 A user's rights are read once per request (two queries) and kept on the user object.
 """
@@ -75,6 +76,12 @@ class Rights:
     def can_manage_programme(self, programme) -> bool:
         """Edit anything in the programme, including its settings, imports and issued packs."""
         return self.is_admin or _id(programme) in self.managed_programmes
+
+    def can_manage_governance(self, programme) -> bool:
+        """Keep the programme's governance: its bodies and their terms of reference, who sits
+        on them, their meetings and agendas, and the glossary. The programme office's job:
+        champions and readers read them, and a champion asks the office to add a meeting."""
+        return self.can_manage_programme(programme)
 
     def can_edit_area(self, area) -> bool:
         return self.can_manage_programme(area.programme_id) or area.pk in self.named_areas

@@ -194,11 +194,8 @@ class IssueForm(forms.Form):
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = (
-            Meeting.objects.filter(body__programme=programme)
-            .select_related("body")
-            .order_by("-date", "id")
-        )
+        # Not a cancelled meeting: a pack is issued to a meeting that takes place.
+        self.fields["meeting"].queryset = Meeting.objects.offered(programme).order_by("-date", "id")
 
 
 class PersonMultipleChoiceField(forms.ModelMultipleChoiceField):

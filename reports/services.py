@@ -56,6 +56,10 @@ def pack_issue(*, programme, kind: Kind, options: ReportOptions, meeting, by) ->
     """
     if meeting.body.programme_id != programme.pk:
         raise ValidationError({"meeting": "This meeting belongs to another programme."})
+    if meeting.is_cancelled:
+        raise ValidationError(
+            {"meeting": f"This meeting was cancelled ({meeting.cancelled_reason}): choose another."}
+        )
     issued_at = timezone.now()
     issue = Issue(
         meeting=f"{meeting.body.short_name} {meeting.date:%-d %B %Y}",

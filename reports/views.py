@@ -18,7 +18,7 @@ from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from milestones.models import Milestone
-from programmes.models import Meeting
+from programmes.models import AgendaItem, Meeting
 from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin, RegisterMixin
 
 from .forms import (
@@ -289,7 +289,9 @@ class CoverSheetFormView(ManagerRequiredMixin, TemplateView):
 
 
 class MeetingListView(RegisterMixin, TemplateView):
-    """Meetings of the programme's bodies, upcoming and past, with what each receives."""
+    """Meetings of the programme's bodies, upcoming and past, cancelled or not, with their
+    agendas and what each receives. Adding and changing them is in ``programmes.views.meetings``
+    (for those who may keep the programme's governance)."""
 
     page_title = "Meetings"
     template_name = "reports/meeting_list.html"
@@ -310,6 +312,11 @@ class MeetingListView(RegisterMixin, TemplateView):
                     "committee_reports",
                     queryset=CommitteeReport.objects.all().filter(programme=self.programme),
                 ),
+                Prefetch("issued_packs", queryset=IssuedPack.objects.only("pk", "meeting_id")),
+                Prefetch(
+                    "agenda_items",
+                    queryset=AgendaItem.objects.select_related("presenter__organisation"),
+                ),
             )
             .order_by("date", "id")
         )
@@ -327,4 +334,9 @@ class MeetingListView(RegisterMixin, TemplateView):
                 "empty": "No meetings have been held yet.",
             },
         ]
-        return super().get_context_data(today=today, sections=sections, **kwargs)
+        return super().get_context_data(
+            today=today,
+            sections=sections,
+            can_keep=self.rights.can_manage_governance(self.programme),
+            **kwargs,
+        )

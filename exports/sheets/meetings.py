@@ -35,6 +35,25 @@ MEETINGS = Sheet(
         Column("title", "Title", "The meeting's title, if it has one.", attribute("title")),
         Column("location", "Location", "Where it meets.", attribute("location")),
         Column(
+            "cancelled",
+            "Cancelled",
+            "Why the meeting was cancelled; blank for a meeting that goes (or went) ahead.",
+            lambda record, programme: record.cancelled_reason if record.is_cancelled else "",
+            cell=LONG_TEXT,
+        ),
+        Column(
+            "agenda",
+            "Agenda",
+            "Its agenda, an item a line in the meeting's order, with who presents each.",
+            lambda record, programme: "\n".join(
+                f"{item.order}. {item.title}"
+                + (f" – {item.presenter.name}" if item.presenter else "")
+                for item in record.agenda_items.all()
+            ),
+            cell=LONG_TEXT,
+            width=40,
+        ),
+        Column(
             "milestones",
             "Milestones reporting to it",
             "The milestones that report to this meeting, one a line.",

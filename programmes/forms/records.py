@@ -1,5 +1,5 @@
-"""The common part of a register record's form: a risk, a savings line or an action, each
-created or changed.
+"""The common part of a programme's record's form: a risk, a savings line or an action (each
+created or changed), and, without a service area, a governance body, a meeting or a term.
 
 Every form takes the programme and the user's ``Rights``: the service areas offered are only
 those the user may change (a champion's own areas; a manager's every area and the programme as
@@ -17,12 +17,11 @@ from core.money import pounds
 from programmes.filters import WHOLE_PROGRAMME
 
 
-class RecordForm(FuzzyDateModelForm):
-    """A programme's record (risk, savings line, action) that may belong to a service area.
-
-    ``programme`` and ``rights`` are required: the service areas offered are those the user
-    may change, and only a programme manager may leave the service area blank (a record for
-    the programme as a whole)."""
+class ProgrammeRecordForm(FuzzyDateModelForm):
+    """The form of one of a programme's records: it takes the programme and the user's
+    ``Rights``, reads dates with the programme's quarters and labels them, offers the
+    programme's RAG words, says how each date typed was read, and words a field's value for
+    "what the other person changed"."""
 
     noun = "record"
 
@@ -30,26 +29,6 @@ class RecordForm(FuzzyDateModelForm):
         super().__init__(*args, **kwargs)
         self.programme = programme
         self.rights = rights
-        if self.instance.pk is None:
-            self.instance.programme = programme
-        manager = rights.can_manage_programme(programme)
-        areas = programme.service_areas.all()
-        if not manager:
-            areas = areas.filter(pk__in=rights.named_areas)
-        area = self.fields["service_area"]
-        area.queryset = areas
-        area.label = programme.service_area_label
-        area.required = not manager
-        area.empty_label = WHOLE_PROGRAMME if manager else None
-        area.help_text = (
-            "Leave as the whole programme unless it belongs to one of them."
-            if manager
-            else f"You can add and change these for the {programme.service_area_label.lower()}s "
-            "you are named on."
-        )
-        area.error_messages["invalid_choice"] = (
-            f"Choose one of the {programme.service_area_label.lower()}s you look after."
-        )
         if "rag" in self.fields:
             self.fields["rag"].choices = [("", "Not rated")] + [
                 (rating, programme.rag_label(rating)) for rating in programme.rag_ratings()
@@ -100,3 +79,34 @@ class RecordForm(FuzzyDateModelForm):
             return {True: "Yes", False: "No", None: "not recorded"}[value]
         display = getattr(record, f"get_{name}_display", None)
         return str(display() if display else value) or "blank"
+
+
+class RecordForm(ProgrammeRecordForm):
+    """A programme's record (risk, savings line, action) that may belong to a service area.
+
+    ``programme`` and ``rights`` are required: the service areas offered are those the user
+    may change, and only a programme manager may leave the service area blank (a record for
+    the programme as a whole)."""
+
+    def __init__(self, *args, programme, rights, **kwargs):
+        super().__init__(*args, programme=programme, rights=rights, **kwargs)
+        if self.instance.pk is None:
+            self.instance.programme = programme
+        manager = rights.can_manage_programme(programme)
+        areas = programme.service_areas.all()
+        if not manager:
+            areas = areas.filter(pk__in=rights.named_areas)
+        area = self.fields["service_area"]
+        area.queryset = areas
+        area.label = programme.service_area_label
+        area.required = not manager
+        area.empty_label = WHOLE_PROGRAMME if manager else None
+        area.help_text = (
+            "Leave as the whole programme unless it belongs to one of them."
+            if manager
+            else f"You can add and change these for the {programme.service_area_label.lower()}s "
+            "you are named on."
+        )
+        area.error_messages["invalid_choice"] = (
+            f"Choose one of the {programme.service_area_label.lower()}s you look after."
+        )

@@ -1,7 +1,7 @@
 from .access import ProgrammeAccess
 from .actions import Action, Lesson
 from .finance import BudgetLine, SavingsLine, SavingsReallocation
-from .governance import BodyMembership, GovernanceBody, Meeting
+from .governance import AgendaItem, BodyMembership, GovernanceBody, Meeting
 from .imports import ImportRecord
 from .invitations import Invitation
 from .organisations import Organisation, Person
@@ -12,6 +12,7 @@ from .service_areas import Participation, ServiceArea, ServiceAreaRole
 
 __all__ = [
     "Action",
+    "AgendaItem",
     "BodyMembership",
     "BudgetLine",
     "GlossaryTerm",

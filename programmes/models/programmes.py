@@ -1,7 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
+from core.constraints import CheckedConstraint
 from core.fuzzy_columns import fuzzy_date_columns, fuzzy_date_property
 from core.risk_rating import (
     Matrix,
@@ -12,6 +15,7 @@ from core.risk_rating import (
     rate,
 )
 
+from ..querysets import GlossaryTermQuerySet
 from .organisations import Organisation, Person
 from .ratings import THREE_POINT_RATINGS, RagRating
 
@@ -216,13 +220,23 @@ class StageDefinition(models.Model):
 
 
 class GlossaryTerm(models.Model):
-    """An acronym or term a programme's reports use, with its meaning: the reports' Key."""
+    """An acronym or term a programme's reports use, with its meaning: the reports' Key. A term
+    no longer used is retired, with why, rather than deleted; the Key leaves it out."""
 
     programme = models.ForeignKey(
         Programme, verbose_name="programme", on_delete=models.CASCADE, related_name="glossary"
     )
     term = models.CharField("term", max_length=60)
     meaning = models.CharField("meaning", max_length=300)
+    is_retired = models.BooleanField("retired", default=False)
+    retired_reason = models.TextField("why it was retired", blank=True)
+
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
+    )
+
+    objects = GlossaryTermQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["programme", "term"]
@@ -231,9 +245,15 @@ class GlossaryTerm(models.Model):
             models.UniqueConstraint(
                 "programme",
                 "term",
+                condition=Q(is_retired=False),
                 name="glossary_term_unique_in_programme",
                 violation_error_message="This programme's glossary already explains this term.",
-            )
+            ),
+            CheckedConstraint(
+                condition=Q(is_retired=False) | ~Q(retired_reason=""),
+                name="glossary_term_retired_with_a_reason",
+                violation_error_message="Say why the term is retired.",
+            ),
         ]
 
     def __str__(self):

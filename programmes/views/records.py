@@ -99,7 +99,11 @@ class RecordCreateView(RegisterMixin, FormView):
         return redirect(self.list_url())
 
     def save(self, form):
-        return records.record_create(record=form.instance, by=self.request.user)
+        return self.create(record=form.instance, by=self.request.user)
+
+    def create(self, **kwargs):
+        """The write itself (a register's records: ``core.records.record_create``)."""
+        return records.record_create(**kwargs)
 
     def describe(self, record) -> str:
         return f"the {self.noun} “{record}”"
@@ -155,13 +159,17 @@ class RecordEditView(RecordCreateView):
             return None
         fresh = self.model.objects.get(pk=self.object.pk)
         before = fresh.version
-        records.record_edit(
+        self.edit(
             record=fresh,
             opened_version=form.cleaned_data["version"],
             changes=changes,
             by=self.request.user,
         )
         return fresh if fresh.version != before else None  # None: nothing actually changed
+
+    def edit(self, **kwargs):
+        """The write itself (a register's records: ``core.records.record_edit``)."""
+        return records.record_edit(**kwargs)
 
     def saved_message(self, record) -> str:
         return f"Saved {self.describe(record)}."

@@ -204,7 +204,7 @@ def stages_key(programme: Programme) -> list[StageKey]:
 
 
 def glossary(programme: Programme) -> list[Term]:
-    return [Term(t.term, t.meaning) for t in programme.glossary.all()]
+    return [Term(t.term, t.meaning) for t in programme.glossary.in_use()]
 
 
 def period_for(programme: Programme, options: ReportOptions) -> ReportingPeriod | None:

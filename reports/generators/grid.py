@@ -92,7 +92,7 @@ def meeting_words(milestone) -> str:
     named = meeting.body.short_name.lower() in milestone.title.lower()
     if named and completion.precision == Precision.DAY and completion.earliest == meeting.date:
         return ""
-    return f"{meeting.body.short_name} {meeting.date:%-d %b}"
+    return f"{meeting.body.short_name} {meeting.date:%-d %b}{meeting.cancelled_mark}"
 
 
 def build(context: Context) -> GridBody:

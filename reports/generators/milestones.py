@@ -91,7 +91,11 @@ def milestone_row(context: Context, milestone) -> MilestoneRow:
         late=milestone.is_late(context.options.as_at),
         rag=context.rag(milestone.rag),
         owner=milestone.owner.description if milestone.owner_id else "",
-        reports_to=f"{meeting.body.short_name} {meeting.date:%-d %b %Y}" if meeting else "",
+        reports_to=(
+            f"{meeting.body.short_name} {meeting.date:%-d %b %Y}{meeting.cancelled_mark}"
+            if meeting
+            else ""
+        ),
         comment=milestone.comment,
         mark=context.mark("milestone", milestone.pk),
     )

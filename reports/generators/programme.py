@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from core.fuzzydates import FuzzyDate
-from programmes.models import BodyMembership, BudgetLine, GovernanceBody
+from programmes.models import BodyMembership, BudgetLine, GovernanceBody, Meeting
 
 from .base import (
     Context,
@@ -160,15 +160,19 @@ def work_stream_costs(area, lines: list[BudgetLine]) -> list[Cost]:
 
 
 def governance(context: Context) -> list[Body]:
+    """The bodies as they stood on the report's date: those not yet closed, their members then,
+    and their next meetings that are going ahead."""
+    as_at = context.options.as_at
     bodies = (
         GovernanceBody.objects.filter(programme=context.programme)
+        .open_on(as_at)
         .select_related("parent")
         .prefetch_related(
             Prefetch(
                 "memberships",
                 queryset=BodyMembership.objects.select_related("person__organisation"),
             ),
-            "meetings",
+            Prefetch("meetings", queryset=Meeting.objects.going_ahead()),
         )
     )
     return [
@@ -181,10 +185,12 @@ def governance(context: Context) -> list[Body]:
             terms_of_reference=body.terms_of_reference,
             terms_agreed=body.terms_agreed,
             terms_agreed_by=body.terms_agreed_by,
-            members=[(m.person.description, m.role) for m in body.memberships.all()],
-            next_meetings=[m.date for m in body.meetings.all() if m.date >= context.options.as_at][
-                :3
+            members=[
+                (m.person.description, m.role)
+                for m in body.memberships.all()
+                if m.is_member_on(as_at)
             ],
+            next_meetings=[m.date for m in body.meetings.all() if m.date >= as_at][:3],
         )
         for body in bodies
     ]

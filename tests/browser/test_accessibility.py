@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from milestones.models import Milestone
-from programmes.models import Meeting, Person, ServiceArea
+from programmes.models import BodyMembership, Meeting, Person, ServiceArea
 
 from .conftest import save_screenshot, sign_in
 
@@ -46,8 +46,12 @@ def main_pages():
                 ("timeline", "milestones:timeline"),
                 ("governance", "registers:governance"),
                 ("glossary", "registers:glossary"),
+                ("body-create", "registers:body-create"),
+                ("meeting-create", "registers:meeting-create"),
+                ("term-create", "registers:term-create"),
             )
         },
+        **governance_pages(),
         "reports": reverse("reports:index", kwargs={"programme": AGMA}),
         "import": reverse("spreadsheets:import", kwargs={"programme": AGMA}),
         "import-history": reverse("spreadsheets:import-history", kwargs={"programme": AGMA}),
@@ -67,6 +71,19 @@ def main_pages():
         + f"?meeting={Meeting.objects.filter(body__programme__slug=AGMA).first().pk}",
         "not-found": "/no-such-page/",
     }
+
+
+def governance_pages():
+    """Changing a meeting (with its agenda), cancelling it, and ending a membership."""
+    meeting = Meeting.objects.filter(body__programme__slug=AGMA).first()
+    membership = BodyMembership.objects.select_related("body__programme").first()  # Wigan's
+    pages = {
+        name: reverse(f"registers:{name}", kwargs={"programme": AGMA, "pk": meeting.pk})
+        for name in ("meeting-edit", "meeting-cancel")
+    }
+    kwargs = {"programme": membership.body.programme.slug, "pk": membership.pk}
+    pages["member-end"] = reverse("registers:member-end", kwargs=kwargs)
+    return pages
 
 
 def serious(results) -> list[str]:

@@ -1,5 +1,7 @@
 """Governance and glossary: what each role reads, and bounded queries."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -11,6 +13,8 @@ from tests.programmes.factories import GlossaryTermFactory, GovernanceBodyFactor
 from tests.seed_programmes import ETTW, WIGAN
 
 pytestmark = pytest.mark.django_db
+
+LONG_AGO = date(2009, 1, 31)
 
 
 def url(name, slug=WIGAN, query=""):
@@ -42,6 +46,11 @@ def test_governance_queries_do_not_grow(
                 terms_agreed_by="Leaders Group",
             )
             BodyMembership.objects.create(body=body, person=PersonFactory(), role="Chair")
+            BodyMembership.objects.create(body=body, person=PersonFactory(), left_on=LONG_AGO)
+            closed = GovernanceBodyFactory(
+                programme=programme, closed_on=LONG_AGO, closed_reason="Wound up"
+            )
+            BodyMembership.objects.create(body=closed, person=PersonFactory())
 
     assert_bounded_queries(
         manager_client, url("governance", programme.slug), add, 9, django_assert_max_num_queries
@@ -50,6 +59,7 @@ def test_governance_queries_do_not_grow(
     assert "Agreed Jul 2007 by Leaders Group." in text
     assert "Steer the programme" in text
     assert "Head of Service" in text and "– Chair" in text
+    assert "until 31 January 2009" in text and "Wound up" in text  # former members, closed bodies
 
 
 def test_glossary_is_alphabetical(reader_client):
