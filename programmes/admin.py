@@ -155,7 +155,7 @@ class ImportRecordAdmin(admin.ModelAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(VersionedAdmin):
     form = programme_form(Programme, "started")
     list_display = ("name", "short_name", "slug", "status", "lead_organisation", "rag_scale")
     list_filter = ("status", "rag_scale", "risk_scale", "quarters")
@@ -193,6 +193,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
                     "risk_scale",
                     "risk_matrix",
                     "quarters",
+                    "reporting_rhythm",
                 )
             },
         ),
@@ -214,11 +215,21 @@ class ParticipationInline(admin.TabularInline):
 @admin.register(ServiceArea)
 class ServiceAreaAdmin(VersionedAdmin):
     list_display = ("__str__", "programme", "parent", "rag", "progress_rating", "order")
-    list_filter = ("programme", "rag", "progress_rating")
+    list_display += ("closed_on",)
+    list_filter = ("programme", "rag", "progress_rating", "closed_on")
     search_fields = ("name", "number", "scope", "programme__name")
     list_select_related = ("programme", "parent")
     autocomplete_fields = ("parent",)
     inlines = [RoleInline, ParticipationInline]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(VersionedAdmin):
+    list_display = ("organisation", "status", "service_area")
+    list_filter = ("service_area__programme", "status")
+    search_fields = ("organisation__name", "service_area__name", "note")
+    list_select_related = ("organisation", "service_area")
+    autocomplete_fields = ("organisation", "service_area")
 
 
 class MembershipInline(admin.TabularInline):
@@ -262,7 +273,7 @@ class GlossaryTermAdmin(admin.ModelAdmin):
 
 
 @admin.register(StageDefinition)
-class StageDefinitionAdmin(admin.ModelAdmin):
+class StageDefinitionAdmin(VersionedAdmin):
     list_display = ("code", "name", "programme", "order")
     list_filter = ("programme",)
     search_fields = ("code", "name", "definition")

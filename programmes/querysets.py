@@ -35,3 +35,13 @@ class PersonQuerySet(models.QuerySet):
 
     def of_programme(self, programme) -> "PersonQuerySet":
         return self.of_programmes([programme])
+
+
+class ServiceAreaQuerySet(models.QuerySet):
+    def open(self) -> "ServiceAreaQuerySet":
+        """The areas still at work: the lists of current work, reminders and pickers show
+        these. A closed area keeps its milestones and history and can be reopened."""
+        return self.filter(closed_on__isnull=True)
+
+    def closed(self) -> "ServiceAreaQuerySet":
+        return self.filter(closed_on__isnull=False)
