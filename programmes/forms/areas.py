@@ -90,6 +90,8 @@ class ParticipationForm(VersionedEditForm, forms.ModelForm):
             # Nothing recorded yet: leaving it so records nothing.
             self.fields["status"].required = False
             self.fields["status"].choices = [("", "Not recorded"), *Participation.Status.choices]
+        else:
+            self.fields["status"].choices = Participation.Status.choices
 
     def clean(self):
         cleaned = super().clean()

@@ -239,8 +239,12 @@ class ParticipationView(AreaMixin, TemplateView):
             changes = form.changes()
             if not changes:
                 continue
+            # The form has put the typing on its instance: the edit starts from the record saved.
+            stance = form.instance
+            if stance.pk is not None:
+                stance = Participation.objects.select_related("service_area").get(pk=stance.pk)
             area_setup.participation_record(
-                participation=form.instance,
+                participation=stance,
                 opened_version=form.cleaned_data.get("version"),
                 changes=changes,
                 rights=self.rights,

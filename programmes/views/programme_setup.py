@@ -29,6 +29,9 @@ from .mixins import ManagerRequiredMixin
 
 def show_refusal(form, error: ValidationError) -> None:
     """The service's refusal beside the fields it is about (or above the form)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
     for name, problems in error.message_dict.items():
         for problem in problems:
             form.add_error(name if name in form.fields else None, problem)
