@@ -191,13 +191,12 @@ def red_risks(programme: Programme) -> list[Risk]:
 def programme_overview(*, programme: Programme) -> Overview:
     today = timezone.localdate()
     stages = list(programme.stages.all())
-    areas = list(
-        programme.service_areas.open()
-        .select_related("parent")
-        .prefetch_related(
+    every_area = list(
+        programme.service_areas.select_related("parent").prefetch_related(
             Prefetch("roles", queryset=ServiceAreaRole.objects.select_related("person"))
         )
     )
+    areas = [area for area in every_area if not area.is_closed]
     milestones = list(
         Milestone.objects.filter(service_area__programme=programme)
         .select_related("stage")
@@ -234,7 +233,7 @@ def programme_overview(*, programme: Programme) -> Overview:
         updates_due=due,
         period=due[0].period if due else current_periods([programme.pk]).get(programme.pk),
         today=today,
-        closed_areas=list(programme.service_areas.closed()),
+        closed_areas=[area for area in every_area if area.is_closed],
     )
 
 

@@ -84,6 +84,8 @@ def area_close(
 def area_reopen(*, area: ServiceArea, opened_version: int, rights: Rights, by) -> ServiceArea:
     """Reopen a closed area (its history keeps when and why it was closed)."""
     _may_manage(rights, area.programme_id, "reopen service areas")
+    if not area.is_closed:
+        raise ValidationError(f"{area.name} is open already.")
     if area.parent_id and area.parent.is_closed:
         raise ValidationError(f"Reopen {area.parent.name} first: {area.name} sits under it.")
     changes = {"closed_on": None, "closed_reason": ""}

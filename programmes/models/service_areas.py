@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from core.constraints import CheckedConstraint
+
 from ..querysets import ServiceAreaQuerySet
 from .organisations import Organisation, Person
 from .programmes import Programme
@@ -70,7 +72,7 @@ class ServiceArea(models.Model):
                 name="service_area_name_unique_in_programme",
                 violation_error_message="This programme already has a service area of this name.",
             ),
-            models.CheckConstraint(
+            CheckedConstraint(
                 condition=Q(closed_on__isnull=True) | ~Q(closed_reason=""),
                 name="closed_service_area_says_why",
                 violation_error_message="Say why the service area was closed.",
