@@ -126,7 +126,9 @@ class ServiceAreaEditView(ProgrammeMixin, FormView):
         return ServiceAreaEditForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.area}
+        # A copy: the heading names the area as saved, whatever was typed.
+        instance = ServiceArea.objects.select_related("programme").get(pk=self.area.pk)
+        return {**super().get_form_kwargs(), "instance": instance}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(area=self.area, **kwargs)

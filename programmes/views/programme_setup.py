@@ -137,7 +137,10 @@ class ProgrammeSettingsView(ManagerRequiredMixin, FormView):
     template_name = "programmes/programme_form.html"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.programme}
+        # A copy: the form puts what was typed on its instance, and the page's heading and
+        # tabs must still name the programme as saved.
+        instance = Programme.objects.get(pk=self.programme.pk)
+        return {**super().get_form_kwargs(), "instance": instance}
 
     def get_context_data(self, **kwargs):
         history = self.programme.history.select_related("history_user")[: AUDIT_LENGTH + 1]

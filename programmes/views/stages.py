@@ -68,7 +68,9 @@ class StageEditView(StageFormMixin, FormView):
         return get_object_or_404(StageDefinition, programme=self.programme, pk=self.kwargs["pk"])
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.stage}
+        # A copy: the heading names the stage as saved, whatever was typed.
+        instance = StageDefinition.objects.get(pk=self.stage.pk)
+        return {**super().get_form_kwargs(), "instance": instance}
 
     def get_context_data(self, **kwargs):
         history = self.stage.history.select_related("history_user")[: AUDIT_LENGTH + 1]

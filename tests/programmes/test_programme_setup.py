@@ -362,3 +362,10 @@ def test_key_to_stages_and_glossary_come_with_no_copy_when_starting_afresh(manag
     programme = Programme.objects.get(name="Lancashire Shared Services")
     assert not StageDefinition.objects.filter(programme=programme).exists()
     assert not GlossaryTerm.objects.filter(programme=programme).exists()
+
+
+def test_a_refused_settings_form_keeps_the_programmes_name_in_its_heading(manager_client):
+    response = Tab(manager_client, settings_url(WIGAN)).open().save(name="")
+    page = text_of(response)
+    assert "Name: This field is required." in page
+    assert "Settings of Support Services Review" in page
