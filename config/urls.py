@@ -9,6 +9,8 @@ admin.site.index_title = "Programmes, milestones and governance"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    # Setting a programme up: first, so that "programmes/new/" is not read as a programme.
+    path("", include("programmes.setup_urls")),
     # Dashboards, programme overview, service-area pages, progress updates.
     path("", include("dashboards.urls")),
     # Milestone pages and editing; milestone lists and a programme's timeline.

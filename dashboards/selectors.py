@@ -44,8 +44,9 @@ class UpdateDue:
 
 
 def updates_due(areas: list[ServiceArea]) -> list[UpdateDue]:
-    """Areas with no area-wide update for their programme's current reporting period, with the
-    people named on them (the ones to remind)."""
+    """Open areas with no area-wide update for their programme's current reporting period,
+    with the people named on them (the ones to remind). A closed area is asked for nothing."""
+    areas = [area for area in areas if not area.is_closed]
     periods = current_periods({area.programme_id for area in areas})
     written = set(
         ProgressUpdate.objects.filter(
@@ -82,6 +83,7 @@ def my_work(*, user, rights: Rights) -> MyWork:
     today = timezone.localdate()
     areas = list(
         ServiceArea.objects.filter(pk__in=rights.named_areas)
+        .open()
         .select_related("programme")
         .prefetch_related(
             Prefetch("roles", queryset=ServiceAreaRole.objects.select_related("person"))
@@ -147,6 +149,7 @@ class Overview:
     updates_due: list
     period: ReportingPeriod | None
     today: date = field(default_factory=timezone.localdate)
+    closed_areas: list = field(default_factory=list)  # kept, but not among the current rows
 
 
 def current_stage(milestones: list[Milestone]):
@@ -189,11 +192,12 @@ def red_risks(programme: Programme) -> list[Risk]:
 def programme_overview(*, programme: Programme) -> Overview:
     today = timezone.localdate()
     stages = list(programme.stages.all())
-    areas = list(
+    every_area = list(
         programme.service_areas.select_related("parent").prefetch_related(
             Prefetch("roles", queryset=ServiceAreaRole.objects.select_related("person"))
         )
     )
+    areas = [area for area in every_area if not area.is_closed]
     milestones = list(
         Milestone.objects.filter(service_area__programme=programme)
         .select_related("stage")
@@ -232,6 +236,7 @@ def programme_overview(*, programme: Programme) -> Overview:
         updates_due=due,
         period=due[0].period if due else current_periods([programme.pk]).get(programme.pk),
         today=today,
+        closed_areas=[area for area in every_area if area.is_closed],
     )
 
 

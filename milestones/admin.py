@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from core.versioned_admin import VersionedAdmin
-from programmes.admin import ProgrammePeopleAdmin
+from programmes.admin_base import ProgrammePeopleAdmin
 
 from . import services
 from .forms import MilestoneAdminForm

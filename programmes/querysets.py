@@ -64,3 +64,13 @@ class GlossaryTermQuerySet(models.QuerySet):
     def in_use(self) -> "GlossaryTermQuerySet":
         """The terms the reports' Key explains: not retired."""
         return self.filter(is_retired=False)
+
+
+class ServiceAreaQuerySet(models.QuerySet):
+    def open(self) -> "ServiceAreaQuerySet":
+        """The areas still at work: the lists of current work, reminders and pickers show
+        these. A closed area keeps its milestones and history and can be reopened."""
+        return self.filter(closed_on__isnull=True)
+
+    def closed(self) -> "ServiceAreaQuerySet":
+        return self.filter(closed_on__isnull=False)

@@ -12,6 +12,8 @@ through the ``rights`` context variable, so no button is shown that its user can
   (and administrators'); a person who is named in other programmes too is changed only by
   someone who manages all of them.
 - Governance (bodies, members, meetings, the glossary) is kept by the programme's managers.
+- Starting a new programme is for administrators and for anyone who already manages a
+  programme (a council's programme office); whoever starts one becomes its manager.
 
 A user's rights are read once per request (two queries) and kept on the user object.
 """
@@ -72,6 +74,11 @@ class Rights:
         return self.is_admin or _id(programme) in self.visible_programme_ids
 
     # --- changing ------------------------------------------------------------------------------
+
+    def can_start_programme(self) -> bool:
+        """Start a new programme (and become its manager): administrators, and those who
+        already manage one. A champion or a reader asks their programme office."""
+        return self.is_admin or bool(self.managed_programmes)
 
     def can_manage_programme(self, programme) -> bool:
         """Edit anything in the programme, including its settings, imports and issued packs."""

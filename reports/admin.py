@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.date_forms import FuzzyDateModelForm
-from programmes.admin import ProgrammePeopleAdmin, ProgrammePeopleInline, programme_form
+from programmes.admin_base import ProgrammePeopleAdmin, ProgrammePeopleInline, programme_form
 
 from .models import (
     BackgroundPaper,

@@ -6,14 +6,14 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.audit import AUDIT_LENGTH, audit_trail
-from core.records import record_edit
 from core.versioning import StaleEdit, conflict_summary
 from dashboards import selectors
 from dashboards.reminders import send_update_reminders
 from milestones import services
 from milestones.forms import ProgressUpdateForm
 from milestones.periods import current_periods
-from programmes.forms.areas import ServiceAreaEditForm
+from programmes.area_setup import area_edit
+from programmes.forms.areas import ServiceAreaEditForm, ServiceAreaManageForm
 from programmes.models import Person, ServiceArea
 from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin
 
@@ -111,7 +111,8 @@ class SendRemindersView(ManagerRequiredMixin, View):
 
 
 class ServiceAreaEditView(ProgrammeMixin, FormView):
-    form_class = ServiceAreaEditForm
+    """Change an area: its people what it is doing, its managers its name and place too."""
+
     template_name = "programmes/service_area_form.html"
 
     @cached_property
@@ -121,8 +122,15 @@ class ServiceAreaEditView(ProgrammeMixin, FormView):
             raise PermissionDenied("Only the people named on this service area can change it.")
         return area
 
+    def get_form_class(self):
+        if self.rights.can_manage_programme(self.programme):
+            return ServiceAreaManageForm
+        return ServiceAreaEditForm
+
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.area}
+        # A copy: the heading names the area as saved, whatever was typed.
+        instance = ServiceArea.objects.select_related("programme").get(pk=self.area.pk)
+        return {**super().get_form_kwargs(), "instance": instance}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(area=self.area, **kwargs)
@@ -130,20 +138,26 @@ class ServiceAreaEditView(ProgrammeMixin, FormView):
     def form_valid(self, form):
         fresh = ServiceArea.objects.select_related("programme").get(pk=self.area.pk)
         try:
-            record_edit(
-                record=fresh,
+            area_edit(
+                area=fresh,
                 opened_version=form.cleaned_data["version"],
                 changes=form.changes(),
+                rights=self.rights,
                 by=self.request.user,
             )
         except StaleEdit as stale:
             return self.conflict(form, stale)
+        except ValidationError as error:
+            for name, problems in error.message_dict.items():
+                for problem in problems:
+                    form.add_error(name if name in form.fields else None, problem)
+            return self.form_invalid(form)
         messages.success(self.request, f"Saved {fresh.name}.")
         return redirect("programmes:service-area", programme=self.programme.slug, pk=fresh.pk)
 
     def conflict(self, form, stale: StaleEdit):
         conflict = conflict_summary(stale)  # before the form copies this user's typing on
-        refreshed = ServiceAreaEditForm(
+        refreshed = self.get_form_class()(
             data=form.rebased_data(stale.current), instance=stale.current
         )
         refreshed.is_valid()

@@ -10,6 +10,8 @@ understood it."""
 
 from datetime import date
 
+from django.db.models import Q
+
 from core import fuzzydates
 from core.date_forms import FuzzyDateModelForm, describe_reading
 from core.form_fields import FinancialYearField, MoneyField
@@ -93,7 +95,10 @@ class RecordForm(ProgrammeRecordForm):
         if self.instance.pk is None:
             self.instance.programme = programme
         manager = rights.can_manage_programme(programme)
-        areas = programme.service_areas.all()
+        # Closed areas take no new records; a record of one keeps its area when changed.
+        areas = programme.service_areas.filter(
+            Q(pk__in=programme.service_areas.open()) | Q(pk=self.instance.service_area_id)
+        )
         if not manager:
             areas = areas.filter(pk__in=rights.named_areas)
         area = self.fields["service_area"]

@@ -41,6 +41,14 @@ class Programme(models.Model):
         CALENDAR = "calendar", 'Calendar ("Q1 2009" is January to March 2009)'
         FINANCIAL = "financial", 'Financial ("Q1 2009" is April to June 2009)'
 
+    class ReportingRhythm(models.TextChoices):
+        MONTHLY = "monthly", "Monthly"
+        QUARTERLY = "quarterly", "Quarterly"
+        PER_MEETING = "per_meeting", "Before each board meeting"
+
+    #: Web address names the site uses itself ("programmes/new/" starts a programme).
+    RESERVED_SLUGS = frozenset({"new"})
+
     name = models.CharField("name", max_length=200, unique=True)
     short_name = models.CharField("short name", max_length=60, blank=True)
     slug = models.SlugField(
@@ -129,6 +137,22 @@ class Programme(models.Model):
         choices=Quarters.choices,
         default=Quarters.CALENDAR,
     )
+    reporting_rhythm = models.CharField(
+        "reporting rhythm",
+        max_length=12,
+        choices=ReportingRhythm.choices,
+        default=ReportingRhythm.MONTHLY,
+        help_text="How often service areas are asked for an update: each reporting period is "
+        "a month, a quarter, or the weeks up to the next board meeting.",
+    )
+
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
+    )
+
+    # A programme's settings decide how every report words and rates things: who changed them,
+    # and when, is kept. (Its partner organisations are a list beside it, not in this history.)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -140,6 +164,10 @@ class Programme(models.Model):
         return reverse("admin:programmes_programme_change", args=[self.pk])
 
     def clean(self):
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": f"“{self.slug}” is used by the site itself: choose another."}
+            )
         ratings = self.rag_ratings()
         if not isinstance(self.rag_labels, dict):
             raise ValidationError({"rag_labels": "Give the words as rating: word pairs."})
@@ -202,6 +230,13 @@ class StageDefinition(models.Model):
     name = models.CharField("name", max_length=200, blank=True)
     definition = models.TextField("definition", blank=True)
     order = models.PositiveSmallIntegerField("order", default=0)
+
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
+    )
+
+    # The Key to Stages is printed in every pack: a renamed or redefined stage is kept.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["programme", "order", "id"]

@@ -1,7 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from core.constraints import CheckedConstraint
+
+from ..querysets import ServiceAreaQuerySet
 from .organisations import Organisation, Person
 from .programmes import Programme
 from .ratings import ProgressRating, rag_field
@@ -41,12 +45,22 @@ class ServiceArea(models.Model):
     people = models.ManyToManyField(
         Person, through="ServiceAreaRole", verbose_name="people", related_name="service_areas"
     )
+    # Closed, never deleted: a closed area keeps its milestones, updates and history, leaves
+    # the lists of current work, and can be reopened.
+    closed_on = models.DateField("closed on", null=True, blank=True)
+    closed_reason = models.TextField(
+        "why it was closed",
+        blank=True,
+        help_text='In the words the programme would report it: "Merged into Customer Contact".',
+    )
 
     version = models.PositiveIntegerField(
         "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
     )
 
     history = HistoricalRecords()
+
+    objects = ServiceAreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["programme", "order", "id"]
@@ -57,7 +71,12 @@ class ServiceArea(models.Model):
                 "name",
                 name="service_area_name_unique_in_programme",
                 violation_error_message="This programme already has a service area of this name.",
-            )
+            ),
+            CheckedConstraint(
+                condition=Q(closed_on__isnull=True) | ~Q(closed_reason=""),
+                name="closed_service_area_says_why",
+                violation_error_message="Say why the service area was closed.",
+            ),
         ]
 
     def __str__(self):
@@ -66,8 +85,25 @@ class ServiceArea(models.Model):
     def clean(self):
         if self.parent_id and self.parent.programme_id != self.programme_id:
             raise ValidationError({"parent": "The parent must belong to the same programme."})
-        if self.parent_id and self.pk and self.parent_id == self.pk:
+        if self.parent_id and self.pk and self.pk in self.ancestor_ids():
             raise ValidationError({"parent": "A service area cannot sit under itself."})
+        if self.closed_on is not None and not self.closed_reason.strip():
+            raise ValidationError({"closed_reason": "Say why it is being closed."})
+
+    def ancestor_ids(self) -> list[int]:
+        """The areas this one sits under, its parent first (a query per level: themes go two
+        or three deep). Stops at a loop rather than following it for ever."""
+        ids, parent_id = [], self.parent_id
+        while parent_id is not None and parent_id not in ids:
+            ids.append(parent_id)
+            parent_id = (
+                ServiceArea.objects.filter(pk=parent_id).values_list("parent_id", flat=True).first()
+            )
+        return ids
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_on is not None
 
 
 class ServiceAreaRole(models.Model):
@@ -133,6 +169,13 @@ class Participation(models.Model):
     )
     status = models.CharField("status", max_length=20, choices=Status.choices)
     note = models.TextField("note", blank=True)
+
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
+    )
+
+    # "Bolton is not participating" is reported to committees: who recorded it, and when.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["service_area", "organisation__name"]

@@ -70,6 +70,19 @@ def main_pages():
         "issue-confirm": reverse("reports:issue", kwargs={"programme": AGMA, "kind": "milestones"})
         + f"?meeting={Meeting.objects.filter(body__programme__slug=AGMA).first().pk}",
         "not-found": "/no-such-page/",
+        # Setting a programme up.
+        "programme-start": reverse("programme-setup:start") + f"?copy={AGMA}",
+        **{
+            name: reverse(f"programme-setup:{name}", kwargs={"programme": AGMA})
+            for name in ("settings", "risk-matrix", "stages", "stage-add", "areas", "area-add")
+        },
+        **{
+            name: reverse(f"programme-setup:{name}", kwargs={"programme": AGMA, "pk": area.pk})
+            for name in ("area-close", "area-partners", "area-people")
+        },
+        "area-edit-manager": reverse(
+            "programmes:area-edit", kwargs={"programme": AGMA, "pk": area.pk}
+        ),
     }
 
 

@@ -10,6 +10,7 @@ def as_posted(form) -> dict:
     for field in form:
         value = field.value()
         widget = field.field.widget
+        widget = getattr(widget, "widget", widget)  # the admin wraps related fields' widgets
         if isinstance(widget, forms.SelectMultiple | forms.CheckboxSelectMultiple):
             data[field.html_name] = [str(item) for item in value or []]
             continue

@@ -160,7 +160,15 @@ def test_every_versioned_model_is_saved_through_the_versioned_admin():
 
 
 def a_record_of(model_name):
-    from programmes.models import Action, Risk, SavingsLine, ServiceArea
+    from programmes.models import (
+        Action,
+        Participation,
+        Programme,
+        Risk,
+        SavingsLine,
+        ServiceArea,
+        StageDefinition,
+    )
 
     return {
         "Milestone": lambda: stage_0_1(),
@@ -168,6 +176,9 @@ def a_record_of(model_name):
         "Risk": lambda: Risk.objects.filter(programme__slug="wigan-support-services-review")[0],
         "SavingsLine": lambda: SavingsLine.objects.order_by("pk")[0],
         "Action": lambda: Action.objects.order_by("pk")[0],
+        "Programme": lambda: Programme.objects.get(slug="wigan-support-services-review"),
+        "StageDefinition": lambda: StageDefinition.objects.order_by("pk")[0],
+        "Participation": lambda: Participation.objects.order_by("pk")[0],
     }[model_name]()
 
 
@@ -184,6 +195,9 @@ def admin_url(record):
         ("Risk", "lead_officer", "Changed in the admin"),
         ("SavingsLine", "note", "Changed in the admin."),
         ("Action", "note", "Changed in the admin."),
+        ("Programme", "short_name", "Changed in the admin"),
+        ("StageDefinition", "definition", "Changed in the admin."),
+        ("Participation", "note", "Changed in the admin."),
     ],
 )
 def test_an_admin_save_bumps_the_version_and_records_who(

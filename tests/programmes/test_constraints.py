@@ -10,7 +10,7 @@ from django.db.models import CheckConstraint
 from core.constraints import CheckedConstraint
 from core.fuzzydates import parse
 from milestones.models import DateChange, Milestone, ReportingPeriod
-from programmes.models import Action, Risk, SavingsLine
+from programmes.models import Action, Risk, SavingsLine, ServiceArea
 from tests.factories import ProgrammeFactory, ServiceAreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +81,9 @@ CASES = [
         {"action_due_not_before_start"},
     ),
     (Action(start=parse("April 2008"), due=parse("Already undertaken")), set()),
+    (ServiceArea(closed_on=date(2010, 3, 31), closed_reason=""), {"closed_service_area_says_why"}),
+    (ServiceArea(closed_on=date(2010, 3, 31), closed_reason="Merged"), set()),
+    (ServiceArea(closed_on=None, closed_reason=""), set()),
 ]
 
 

@@ -236,7 +236,8 @@ def test_stale_area_edit_is_refused_and_shows_the_other_change(champion_client, 
         "rag": "",
         "progress_rating": "",
     }
-    manager_client.post(url, {**opened, "rag": "red"})
+    # The manager's form names the area too.
+    manager_client.post(url, {**opened, "rag": "red", "name": hr.name, "number": hr.number})
     html = champion_client.post(url, {**opened, "rag": "green"}).content.decode()
     assert "Demo Manager saved this service area while you were editing it" in html
     assert "RAG status is now “red”" in html
