@@ -88,3 +88,13 @@ class VersionedEditForm(forms.Form):
                 data[self.add_prefix(name)] = self.fields[name].prepare_value(value)
         data[self.add_prefix("version")] = current.version
         return data
+
+
+def show_refusal(form, error) -> None:
+    """Show a rule the service refused (a ``ValidationError`` from the model's checks) next to
+    the field it is about: a fuzzy date's words field for the date, the whole form for a rule
+    about no one field."""
+    for name, problems in error.message_dict.items():
+        target = f"{name}_text" if f"{name}_text" in form.fields else name
+        for problem in problems:
+            form.add_error(target if target in form.fields else None, problem)

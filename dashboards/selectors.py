@@ -12,6 +12,7 @@ from core.fuzzydates import financial_year_label, financial_year_of
 from core.savings import SavingsPosition
 from milestones.models import DateChange, Milestone, ProgressUpdate, ReportingPeriod
 from milestones.periods import current_periods
+from milestones.stage_groups import WITHIN_STAGE, by_stage
 from programmes.models import (
     Action,
     Meeting,
@@ -244,12 +245,6 @@ def programme_overview(*, programme: Programme) -> Overview:
 
 
 @dataclass
-class StageGroup:
-    stage: object  # a StageDefinition, or None for milestones without a stage
-    milestones: list
-
-
-@dataclass
 class ServiceAreaPage:
     area: ServiceArea
     roles: list
@@ -264,20 +259,12 @@ class ServiceAreaPage:
 
 
 def service_area_page(*, area: ServiceArea) -> ServiceAreaPage:
-    milestones = list(milestones_with_history().filter(service_area=area).order_by("order", "id"))
-    order = {stage.pk: index for index, stage in enumerate(area.programme.stages.all())}
-    groups: dict = {}
-    for milestone in sorted(
-        milestones, key=lambda m: (order.get(m.stage_id, len(order)), m.order, m.pk)
-    ):
-        groups.setdefault(milestone.stage_id, StageGroup(milestone.stage, [])).milestones.append(
-            milestone
-        )
+    milestones = milestones_with_history().filter(service_area=area).order_by(*WITHIN_STAGE)
     return ServiceAreaPage(
         area=area,
         roles=list(area.roles.select_related("person__organisation")),
         participations=list(area.participations.select_related("organisation")),
-        stage_groups=list(groups.values()),
+        stage_groups=by_stage(milestones, area.programme.stages.all()),
         updates=list(
             area.updates.select_related("period", "author", "milestone", "written_by").order_by(
                 "-period__start", "milestone_id", "-written_at"

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from core import fuzzydates
 from core.date_forms import FuzzyDateModelForm, describe_reading
 from core.edit_forms import VersionedEditForm
+from core.form_fields import MoneyField
 from programmes.forms.people import offer_programme_people
 from programmes.models import Meeting
 
@@ -31,6 +32,11 @@ class MilestoneDatesMixin:
             if f"{name}_text" in self.changed_data and f"{name}_text" not in self.errors
         }
         return list(date_moves(before=self.dates_before, changes=changes))
+
+    def require_reason(self, cleaned: dict, name: str = "reason") -> None:
+        """A reason in the field ``name`` when the user moved a planned or forecast date."""
+        if self.moved_dates() and not (cleaned.get(name) or "").strip():
+            self.add_error(name, "Say why the dates have changed.")
 
     def check_completion(self, cleaned: dict) -> None:
         """The status as the services will save it (an actual completion date given without a
@@ -91,19 +97,27 @@ class MilestoneAdminForm(MilestoneDatesMixin, FuzzyDateModelForm):
         return cleaned
 
 
-class MilestoneEditForm(VersionedEditForm, MilestoneDatesMixin, FuzzyDateModelForm):
-    """A champion's or manager's edit of a milestone. Moving a planned or forecast date needs a
-    reason. Complete needs no date (many records never had one); a milestone with an actual
-    completion date cannot have another status."""
+def offer_statuses(field, milestone: Milestone) -> None:
+    """The statuses an officer's form offers: Cancelled is given, with its reason, by cancelling
+    the milestone (``services.milestone_cancel``), and taken away by reinstating it; a cancelled
+    milestone's status is fixed until then."""
+    if milestone.status == Milestone.Status.CANCELLED:
+        field.choices = [(Milestone.Status.CANCELLED, Milestone.Status.CANCELLED.label)]
+        field.disabled = True
+        field.help_text = "Reinstate it on its page to give it another status."
+    else:
+        field.choices = [
+            choice for choice in field.choices if choice[0] != Milestone.Status.CANCELLED
+        ]
+
+
+class MilestoneForm(MilestoneDatesMixin, FuzzyDateModelForm):
+    """A milestone as a champion or manager writes it: dates as people write them, the
+    programme's stages, meetings, people and RAG words."""
 
     fuzzy_dates = Milestone.DATE_NAMES
 
-    reason = forms.CharField(
-        label="Why have the dates changed?",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Needed when you move a planned or forecast date. The committee will read it.",
-    )
+    estimated_cost = MoneyField(label="Estimated cost")
 
     class Meta:
         model = Milestone
@@ -132,6 +146,7 @@ class MilestoneEditForm(VersionedEditForm, MilestoneDatesMixin, FuzzyDateModelFo
             programme, keep=self.instance.reports_to_id
         ).order_by("date")
         offer_programme_people(self.fields["owner"], programme, keep=[self.instance.owner_id])
+        offer_statuses(self.fields["status"], self.instance)
         self.fields["rag"].choices = [("", "Not rated")] + [
             (rating, programme.rag_label(rating)) for rating in programme.rag_ratings()
         ]
@@ -155,10 +170,69 @@ class MilestoneEditForm(VersionedEditForm, MilestoneDatesMixin, FuzzyDateModelFo
 
     def clean(self):
         cleaned = super().clean()
-        if self.moved_dates() and not (cleaned.get("reason") or "").strip():
-            self.add_error("reason", "Say why the dates have changed.")
         self.check_completion(cleaned)
         return cleaned
+
+
+class MilestoneCreateForm(MilestoneForm):
+    """Add a milestone to a service area (the form's instance names the area)."""
+
+    def creation_fields(self) -> dict:
+        """The new milestone's fields for ``services.milestone_create``: a date as its
+        FuzzyDate, and the status only when the user chose one (an actual completion date with
+        no status chosen marks it complete)."""
+        fields = {}
+        for name in self._meta.fields:
+            date_name = name.removesuffix("_text")
+            if date_name in self.fuzzy_dates:
+                fields[date_name] = getattr(self.instance, date_name)
+            elif name != "status" or name in self.changed_data:
+                fields[name] = self.cleaned_data[name]
+        return fields
+
+
+class MilestoneEditForm(VersionedEditForm, MilestoneForm):
+    """A champion's or manager's edit of a milestone. Moving a planned or forecast date needs a
+    reason. Complete needs no date (many records never had one); a milestone with an actual
+    completion date cannot have another status."""
+
+    reason = forms.CharField(
+        label="Why have the dates changed?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed when you move a planned or forecast date. The committee will read it.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.require_reason(cleaned)
+        return cleaned
+
+
+class MilestoneCancelForm(forms.Form):
+    """Cancel (close) a milestone, saying why."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label="Why is it cancelled?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="For example “No longer needed: merged into the Stage 2 milestone”. It is "
+        "shown on the milestone's page and in the summary of changes in the next report.",
+        error_messages={"required": "Say why it is cancelled."},
+    )
+
+
+class MilestoneReinstateForm(forms.Form):
+    """Bring a cancelled milestone back, choosing the status it returns to."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(
+        label="Status it goes back to",
+        choices=[
+            choice for choice in Milestone.Status.choices if choice[0] != Milestone.Status.CANCELLED
+        ],
+    )
 
 
 class ProgressUpdateForm(forms.Form):

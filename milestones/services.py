@@ -1,20 +1,36 @@
 """Writes to milestones and progress updates. Web forms, imports, the seed loader and management
 commands all come through here, so the rules (a reason for every move of a date, history kept,
-no lost updates, nothing half-saved) are enforced once."""
+no lost updates, nothing half-saved, a reason for cancelling) are enforced once. Writes to
+several of an area's milestones together are in ``area_writes``."""
 
 from collections.abc import Mapping
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from core import slippage
 from core.fuzzydates import FuzzyDate
 from core.records import actual_changes, record_create, record_edit
 from core.versioning import StaleEdit
+from programmes.rights import Rights
 
 from .models import DateChange, Milestone, ProgressUpdate
+
+CANCELLATION_FIELDS = ("cancelled_reason", "cancelled_by", "cancelled_at")
+
+
+def check_entitled(area, by) -> None:
+    """The pages' rights check, made again here: a user (``by``) changes an area's milestones
+    only if they manage its programme or are named on the area. Writes with no user (the seed
+    loader, commands) are not asked."""
+    if by is not None and not Rights.of(by).can_edit_area(area):
+        raise PermissionDenied(
+            f"Only the programme's managers and the people named on {area.name} can change "
+            "its milestones."
+        )
 
 
 def completing(changes: dict) -> dict:
@@ -27,10 +43,30 @@ def completing(changes: dict) -> dict:
     return changes
 
 
+def reinstating(milestone: Milestone, changes: dict) -> dict:
+    """``changes`` with why, by whom and when it was cancelled cleared when they give a
+    cancelled milestone another status: those words belong to a cancelled milestone only (its
+    history keeps them)."""
+    leaving = changes.get("status", milestone.status) != Milestone.Status.CANCELLED
+    if milestone.status == Milestone.Status.CANCELLED and leaving:
+        return {**changes, "cancelled_reason": "", "cancelled_by": None, "cancelled_at": None}
+    return changes
+
+
+def next_order(service_area) -> int:
+    """The order that puts a new milestone after every other milestone of its area."""
+    highest = service_area.milestones.aggregate(highest=Max("order"))["highest"]
+    return 0 if highest is None else highest + 1
+
+
 def milestone_create(
     *, service_area, title: str, by=None, at: datetime | None = None, **fields
 ) -> Milestone:
-    """A new milestone. Dates are FuzzyDates (``planned_completion=parse("March '10")``)."""
+    """A new milestone, after its area's others unless ``order`` is given. Dates are FuzzyDates
+    (``planned_completion=parse("March '10")``)."""
+    if service_area is not None:
+        check_entitled(service_area, by)
+        fields.setdefault("order", next_order(service_area))
     milestone = Milestone(service_area=service_area, title=title, **completing(fields))
     return record_create(record=milestone, by=by, at=at)
 
@@ -82,7 +118,7 @@ def milestone_edit(
     reason = (reason or "").strip()
     if moved and not reason:
         raise ValidationError({next(iter(moved)): "Say why the date is changing."})
-    changes = completing(changes)
+    changes = reinstating(milestone, completing(changes))
     old_dates = {name: getattr(milestone, name) for name in moved}
 
     record_edit(record=milestone, opened_version=opened_version, changes=changes, by=by, at=at)
@@ -129,6 +165,74 @@ def milestone_reschedule(
         at=at,
     )
     return change
+
+
+def milestone_cancel(
+    *,
+    milestone: Milestone,
+    opened_version: int,
+    reason: str,
+    by=None,
+    at: datetime | None = None,
+) -> Milestone:
+    """Cancel (close) a milestone that will not be done or is no longer tracked, saying why. It
+    is kept with its dates, date history and updates, is finished (never late, not on anyone's
+    list of work) and can be reinstated."""
+    check_entitled(milestone.service_area, by)
+    reason = (reason or "").strip()
+    if milestone.status == Milestone.Status.CANCELLED:
+        raise ValidationError("It is already cancelled.")
+    if milestone.status == Milestone.Status.COMPLETE:
+        raise ValidationError(
+            "It is complete, so there is nothing to cancel. If it was marked complete by "
+            "mistake, change its status first."
+        )
+    if not reason:
+        raise ValidationError({"cancelled_reason": "Say why it is cancelled."})
+    milestone_edit(
+        milestone=milestone,
+        opened_version=opened_version,
+        changes={
+            "status": Milestone.Status.CANCELLED,
+            "cancelled_reason": reason,
+            "cancelled_by": by,
+            "cancelled_at": at or timezone.now(),
+        },
+        by=by,
+        at=at,
+    )
+    return milestone
+
+
+def milestone_reinstate(
+    *,
+    milestone: Milestone,
+    opened_version: int,
+    status: str,
+    by=None,
+    at: datetime | None = None,
+) -> Milestone:
+    """Bring a cancelled milestone back with ``status``. Why it was cancelled stays in its
+    history; its page no longer shows it."""
+    check_entitled(milestone.service_area, by)
+    if milestone.status != Milestone.Status.CANCELLED:
+        raise ValidationError("It is not cancelled.")
+    if status not in Milestone.Status.values or status == Milestone.Status.CANCELLED:
+        raise ValidationError({"status": "Choose the status it goes back to."})
+    milestone_edit(
+        milestone=milestone, opened_version=opened_version, changes={"status": status}, by=by, at=at
+    )
+    return milestone
+
+
+def status_before_cancelled(milestone: Milestone) -> str | None:
+    """The status a cancelled milestone had before it was cancelled, from its history (None if
+    it was cancelled from the start)."""
+    return (
+        milestone.history.exclude(status=Milestone.Status.CANCELLED)
+        .values_list("status", flat=True)
+        .first()
+    )
 
 
 @transaction.atomic

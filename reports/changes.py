@@ -6,7 +6,8 @@ risks and savings lines) as it stood at the moment of comparison; the state "now
 data. Moves of dates come from the milestones' DateChange records, which carry the reason.
 
 - Milestones: dates moved (slipped later, brought forward, or changed), completed, newly at risk
-  (rated Red or Amber/Red, or marked "will not be met"), added and removed.
+  (rated Red or Amber/Red, or marked "will not be met"), cancelled (with why) and reinstated,
+  added and removed.
 - Risks: added, closed, reopened, re-rated (on the risk matrix, or the status chosen), removed.
 - Savings: lines added or removed, and changes to a line's target, forecast or achieved amount.
 """
@@ -28,6 +29,8 @@ MARK_WORDS = {
     slippage.EARLIER: "Brought forward",
     slippage.CHANGED: "Date changed",
     "completed": "Completed",
+    "cancelled": "Cancelled",
+    "reinstated": "Reinstated",
     "at_risk": "Now at risk",
     "added": "New",
     "closed": "Closed",
@@ -83,6 +86,8 @@ class ChangeSummary:
     date_moves: list[DateMove] = field(default_factory=list)
     completed: list[ItemChange] = field(default_factory=list)
     at_risk: list[ItemChange] = field(default_factory=list)
+    cancelled: list[ItemChange] = field(default_factory=list)  # ``new``: why
+    reinstated: list[ItemChange] = field(default_factory=list)
     milestones_added: list[ItemChange] = field(default_factory=list)
     milestones_removed: list[ItemChange] = field(default_factory=list)
     risks_added: list[ItemChange] = field(default_factory=list)
@@ -115,6 +120,8 @@ class ChangeSummary:
                 "date_moves",
                 "completed",
                 "at_risk",
+                "cancelled",
+                "reinstated",
                 "milestones_added",
                 "milestones_removed",
                 "risks_added",
@@ -192,7 +199,7 @@ def milestone_changes(summary: ChangeSummary, programme, since, area_names: dict
         for plan in set(Milestone.BASELINES.values())
         for part in ("text", "earliest", "latest", "precision")
     )
-    fields = ("title", "status", "rag", "service_area_id", *plan_columns)
+    fields = ("title", "status", "rag", "service_area_id", "cancelled_reason", *plan_columns)
     now = {
         row["id"]: row
         for row in Milestone.objects.filter(service_area_id__in=area_names).values("id", *fields)
@@ -240,6 +247,15 @@ def milestone_changes(summary: ChangeSummary, programme, since, area_names: dict
         if row["status"] == Milestone.Status.COMPLETE and before["status"] != row["status"]:
             summary.completed.append(item)
             summary.mark("milestone", pk, "completed")
+        was_cancelled = before["status"] == Milestone.Status.CANCELLED
+        if row["status"] == Milestone.Status.CANCELLED and not was_cancelled:
+            summary.cancelled.append(
+                ItemChange(item.id, item.area, item.title, new=row["cancelled_reason"])
+            )
+            summary.mark("milestone", pk, "cancelled")
+        elif was_cancelled and row["status"] != Milestone.Status.CANCELLED:
+            summary.reinstated.append(item)
+            summary.mark("milestone", pk, "reinstated")
         if is_at_risk(row["rag"], row["status"]) and not is_at_risk(
             before["rag"], before["status"]
         ):

@@ -1,6 +1,7 @@
 """The milestone: something a service area must reach by a date, its dates as people wrote
 them, its status and its lateness; and the names of the dates whose moves are slippage."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -37,6 +38,16 @@ DELIVERED_IS_COMPLETE = CheckedConstraint(
         "It has an actual completion date, so its status is Complete: clear the actual "
         "completion date to give it another status."
     ),
+)
+
+
+# Why, by whom and when a milestone was cancelled belong to a cancelled milestone only: the
+# services clear them when it is reinstated (given another status), whichever path does it.
+CANCELLATION_ONLY_WHEN_CANCELLED = CheckedConstraint(
+    condition=Q(status="cancelled")
+    | Q(cancelled_reason="", cancelled_by_id__isnull=True, cancelled_at__isnull=True),
+    name="milestone_cancellation_only_when_cancelled",
+    violation_error_message="Only a cancelled milestone has a reason for being cancelled.",
 )
 
 
@@ -145,6 +156,22 @@ class Milestone(NamesProgrammePeople, models.Model):
         related_name="milestones",
     )
     order = models.PositiveSmallIntegerField("order", default=0)
+    # Cancelling keeps the milestone, its dates, history and updates; these say why and who.
+    cancelled_reason = models.TextField(
+        "why it was cancelled",
+        blank=True,
+        help_text="Printed on the milestone's page and in the summary of changes since the last "
+        "report.",
+    )
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="cancelled by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cancelled_milestones",
+    )
+    cancelled_at = models.DateTimeField("cancelled at", null=True, blank=True)
 
     version = models.PositiveIntegerField(
         "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
@@ -181,6 +208,7 @@ class Milestone(NamesProgrammePeople, models.Model):
                 violation_error_message="The estimated cost cannot be negative.",
             ),
             DELIVERED_IS_COMPLETE,
+            CANCELLATION_ONLY_WHEN_CANCELLED,
         ]
 
     def __str__(self):

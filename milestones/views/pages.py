@@ -13,6 +13,7 @@ from django.views.generic import DetailView, UpdateView
 from core import fuzzydates, slippage
 from core.audit import AUDIT_LENGTH, audit_trail
 from core.date_forms import describe_reading
+from core.edit_forms import show_refusal
 from core.versioning import StaleEdit, conflict_summary
 from programmes.models import Person, Programme
 from programmes.rights import Rights
@@ -33,7 +34,11 @@ class MilestoneAccessMixin(LoginRequiredMixin):
     def get_object(self, queryset=None):
         milestone = get_object_or_404(
             Milestone.objects.select_related(
-                "service_area__programme", "stage", "owner__organisation", "reports_to__body"
+                "service_area__programme",
+                "stage",
+                "owner__organisation",
+                "reports_to__body",
+                "cancelled_by",
             ),
             pk=self.kwargs["pk"],
         )
@@ -168,10 +173,7 @@ class MilestoneEditView(MilestoneAccessMixin, UpdateView):
         except StaleEdit as stale:
             return self.conflict(form, stale)
         except ValidationError as error:
-            for name, problems in error.message_dict.items():
-                field = f"{name}_text" if f"{name}_text" in form.fields else name
-                for problem in problems:
-                    form.add_error(field if field in form.fields else None, problem)
+            show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Saved “{fresh.title}”.")
         return redirect("milestones:detail", pk=fresh.pk)

@@ -14,6 +14,7 @@ from django.views.generic import FormView
 
 from core import records
 from core.audit import AUDIT_LENGTH, audit_trail
+from core.edit_forms import show_refusal
 from core.versioning import StaleEdit, conflict_summary
 from programmes.models import ServiceArea
 
@@ -113,10 +114,7 @@ class RecordCreateView(RegisterMixin, FormView):
 
     def refused(self, form, error: ValidationError):
         """Rules the service enforces (the model's checks) shown next to the fields."""
-        for name, problems in error.message_dict.items():
-            target = f"{name}_text" if f"{name}_text" in form.fields else name
-            for problem in problems:
-                form.add_error(target if target in form.fields else None, problem)
+        show_refusal(form, error)
         return self.form_invalid(form)
 
 

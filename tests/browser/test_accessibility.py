@@ -29,6 +29,13 @@ def main_pages():
         "milestone": reverse("milestones:detail", kwargs={"pk": stage.pk}),
         "milestone-edit": reverse("milestones:edit", kwargs={"pk": stage.pk}),
         "update-form": reverse("programmes:area-update", kwargs={"programme": AGMA, "pk": area.pk}),
+        **{
+            f"milestone-{name}": reverse(
+                f"milestones:{name}", kwargs={"programme": AGMA, "area": area.pk}
+            )
+            for name in ("add", "add-several", "reorder", "grid")
+        },
+        "milestone-cancel": reverse("milestones:cancel", kwargs={"pk": stage.pk}),
         "password-change": reverse("password_change"),
         "all-milestones": reverse("milestones:all"),
         **{
