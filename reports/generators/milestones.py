@@ -39,6 +39,7 @@ class MilestoneRow:
     owner: str
     reports_to: str
     comment: str
+    comment_mark: str  # "Submitted, not yet accepted", or ""
     mark: str
 
 
@@ -79,6 +80,7 @@ def people_groups(area, area_label: str) -> list[PeopleGroup]:
 
 def milestone_row(context: Context, milestone) -> MilestoneRow:
     meeting = milestone.reports_to
+    comment, comment_mark = context.comment(milestone)
     return MilestoneRow(
         id=milestone.pk,
         title=milestone.title,
@@ -92,7 +94,8 @@ def milestone_row(context: Context, milestone) -> MilestoneRow:
         rag=context.rag(milestone.rag),
         owner=milestone.owner.description if milestone.owner_id else "",
         reports_to=f"{meeting.body.short_name} {meeting.date:%-d %b %Y}" if meeting else "",
-        comment=milestone.comment,
+        comment=comment,
+        comment_mark=comment_mark,
         mark=context.mark("milestone", milestone.pk),
     )
 
