@@ -19,6 +19,8 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "
 def main_pages():
     area = ServiceArea.objects.get(programme__slug=AGMA, name="Transactional HR")
     stage = Milestone.objects.get(service_area=area, title="Stage 0-1")
+    period = area.programme.reporting_periods.get(label="March 2010")
+    in_period = {"programme": AGMA, "period": period.pk}
     return {
         "my-work": reverse("programmes:my-work"),
         "programmes": reverse("programmes:list"),
@@ -29,6 +31,9 @@ def main_pages():
         "milestone": reverse("milestones:detail", kwargs={"pk": stage.pk}),
         "milestone-edit": reverse("milestones:edit", kwargs={"pk": stage.pk}),
         "update-form": reverse("programmes:area-update", kwargs={"programme": AGMA, "pk": area.pk}),
+        "update-review": reverse("programmes:update-review", kwargs={**in_period, "pk": area.pk}),
+        "period-edit": reverse("programmes:period-edit", kwargs=in_period),
+        "period-close": reverse("programmes:period-close", kwargs=in_period),
         "password-change": reverse("password_change"),
         "all-milestones": reverse("milestones:all"),
         **{
@@ -46,6 +51,9 @@ def main_pages():
                 ("timeline", "milestones:timeline"),
                 ("governance", "registers:governance"),
                 ("glossary", "registers:glossary"),
+                ("updates", "programmes:updates"),
+                ("periods", "programmes:periods"),
+                ("period-open", "programmes:period-open"),
             )
         },
         "reports": reverse("reports:index", kwargs={"programme": AGMA}),
