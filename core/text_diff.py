@@ -34,14 +34,31 @@ def word_diff(old: str, new: str) -> list[Segment]:
         else:
             segments.append(Segment(kind, text))
 
+    for kept, removed, added in _runs(before, after):
+        add(SAME, kept)
+        add(REMOVED, removed)
+        add(ADDED, added)
+    return segments
+
+
+def _runs(before: list[str], after: list[str]):
+    """(kept, removed, added) runs of tokens. A space alone between two changes joins them, so
+    "booked for" → "held in" reads as one phrase replaced, not word by word."""
     matcher = SequenceMatcher(a=before, b=after, autojunk=False)
+    runs: list[list] = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            add(SAME, after[b1:b2])
+            runs.append([after[b1:b2], [], []])
+        elif runs and not runs[-1][0]:
+            runs[-1][1] += before[a1:a2]
+            runs[-1][2] += after[b1:b2]
+        elif runs and "".join(runs[-1][0]).isspace() and len(runs) > 1 and not runs[-2][0]:
+            space = runs.pop()[0]
+            runs[-1][1] += space + before[a1:a2]
+            runs[-1][2] += space + after[b1:b2]
         else:
-            add(REMOVED, before[a1:a2])
-            add(ADDED, after[b1:b2])
-    return segments
+            runs.append([[], before[a1:a2], after[b1:b2]])
+    return runs
 
 
 def has_changes(segments: list[Segment]) -> bool:

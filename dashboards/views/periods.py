@@ -171,7 +171,8 @@ class PeriodCloseView(PeriodMixin, TemplateView):
             for area in self.programme.service_areas.all()
             if records.get(area.pk) is None or records[area.pk].is_writable
         ]
-        return super().get_context_data(period=self.period, unfinished=unfinished, **kwargs)
+        kwargs["period"] = self.period  # the record, not the URL's id
+        return super().get_context_data(unfinished=unfinished, **kwargs)
 
     def post(self, request, *args, **kwargs):
         try:

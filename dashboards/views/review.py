@@ -44,9 +44,9 @@ class UpdateBoardView(ProgrammeMixin, TemplateView):
                 rights=self.rights,
                 status=self.request.GET.get("status", ""),
             )
+        kwargs["period"] = self.period  # the record, not the URL's id
         return super().get_context_data(
             board=board,
-            period=self.period,
             periods=self.programme.reporting_periods.order_by("-start"),
             **kwargs,
         )

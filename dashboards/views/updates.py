@@ -48,7 +48,9 @@ class AreaUpdateMixin(ProgrammeMixin):
         return current_period(self.programme)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(area=self.area, period=self.period, **kwargs)
+        kwargs.pop("pk", None)  # the URL's ids give way to the records
+        kwargs["period"] = self.period
+        return super().get_context_data(area=self.area, **kwargs)
 
 
 class AreaUpdateView(AreaUpdateMixin, TemplateView):
