@@ -95,8 +95,10 @@ def _write_parts(*, service_area, period, parts, by, author) -> bool:
                     "write what is current."
                 )
             continue
-        before = (saved.text, saved.rag) if saved else _baseline(service_area, part.milestone)
-        if (text, part.rag) == before:
+        before_text, before_rag = (
+            (saved.text, saved.rag) if saved else _baseline(service_area, part.milestone)
+        )
+        if (text, part.rag) == (before_text.strip(), before_rag):
             continue  # nothing new: not a version, and not a contribution
         progress_update_write(
             service_area=service_area,
@@ -155,7 +157,7 @@ def update_save(
         service_area=service_area, period=period, parts=parts, by=by, author=author
     )
     if record is None:
-        if not (wrote or submit):
+        if not (wrote or submit or note.strip()):
             return None
         record = _started(service_area, period, by)
     note = note.strip()
