@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from core.fuzzydates import financial_year_label, financial_year_of
 from core.savings import SavingsPosition
-from milestones.models import DateChange, Milestone, ProgressUpdate, ReportingPeriod
+from milestones.models import AreaUpdate, DateChange, Milestone, ReportingPeriod
+from milestones.models.cycle import NOT_STARTED
 from milestones.periods import current_periods
 from milestones.stage_groups import WITHIN_STAGE, by_stage
 from programmes.models import (
@@ -23,6 +24,8 @@ from programmes.models import (
     ServiceAreaRole,
 )
 from programmes.rights import Rights
+
+from .review import CycleWork, cycle_work
 
 DUE_SOON_DAYS = 60
 LIST_LIMIT = 50
@@ -42,26 +45,38 @@ class UpdateDue:
     area: ServiceArea
     period: ReportingPeriod
     people: list
+    record: AreaUpdate | None = None  # None: not started
+
+    @property
+    def status_words(self) -> str:
+        return self.record.get_status_display() if self.record else NOT_STARTED
 
 
 def updates_due(areas: list[ServiceArea]) -> list[UpdateDue]:
-    """Open areas with no area-wide update for their programme's current reporting period,
-    with the people named on them (the ones to remind). A closed area is asked for nothing."""
+    """Areas whose update for their programme's current reporting period is still owed: not
+    started, a draft not yet submitted, or returned to them; with the people named on them
+    (the ones to remind). A closed period, or a closed area, owes nothing."""
     areas = [area for area in areas if not area.is_closed]
-    periods = current_periods({area.programme_id for area in areas})
-    written = set(
-        ProgressUpdate.objects.filter(
-            service_area__in=areas,
-            milestone__isnull=True,
-            period__in=list(periods.values()),
-        ).values_list("service_area_id", "period_id")
-    )
+    periods = {
+        programme: period
+        for programme, period in current_periods({area.programme_id for area in areas}).items()
+        if not period.is_closed
+    }
+    records = {
+        (record.service_area_id, record.period_id): record
+        for record in AreaUpdate.objects.filter(
+            service_area__in=areas, period__in=list(periods.values())
+        )
+    }
     due = []
     for area in areas:
         period = periods.get(area.programme_id)
-        if period and (area.pk, period.pk) not in written:
+        if period is None:
+            continue
+        record = records.get((area.pk, period.pk))
+        if record is None or record.is_writable:
             people = [role.person for role in area.roles.all()]
-            due.append(UpdateDue(area, period, people))
+            due.append(UpdateDue(area, period, people, record))
     return due
 
 
@@ -75,7 +90,7 @@ class MyWork:
     due_soon: list
     overdue: list
     overdue_count: int
-    updates_due: list
+    cycle: CycleWork
     meetings: list
     today: date
 
@@ -109,7 +124,7 @@ def my_work(*, user, rights: Rights) -> MyWork:
         due_soon=list(soon[:LIST_LIMIT]),
         overdue=list(overdue[:LIST_LIMIT]),
         overdue_count=overdue.count(),
-        updates_due=updates_due(areas),
+        cycle=cycle_work(areas=areas, rights=rights),
         meetings=meetings,
         today=today,
     )
@@ -256,23 +271,30 @@ class ServiceAreaPage:
     actions: list
     children: list
     period: ReportingPeriod | None
+    sign_off: AreaUpdate | None  # where this area's update for the period stands
 
 
 def service_area_page(*, area: ServiceArea) -> ServiceAreaPage:
+    period = current_periods([area.programme_id]).get(area.programme_id)
     milestones = milestones_with_history().filter(service_area=area).order_by(*WITHIN_STAGE)
     return ServiceAreaPage(
         area=area,
         roles=list(area.roles.select_related("person__organisation")),
         participations=list(area.participations.select_related("organisation")),
         stage_groups=by_stage(milestones, area.programme.stages.all()),
+        # What the programme office accepted; drafts and submitted updates are on the update's
+        # own page, for those who may see them.
         updates=list(
-            area.updates.select_related("period", "author", "milestone", "written_by").order_by(
-                "-period__start", "milestone_id", "-written_at"
-            )
+            area.updates.reportable()
+            .select_related("period", "author", "milestone", "written_by")
+            .order_by("-period__start", "milestone_id", "-written_at")
         ),
         risks=list(Risk.objects.filter(service_area=area)),
         savings=list(SavingsLine.objects.filter(service_area=area)),
         actions=list(Action.objects.filter(service_area=area)),
         children=list(area.children.all()),
-        period=current_periods([area.programme_id]).get(area.programme_id),
+        period=period,
+        sign_off=AreaUpdate.objects.filter(service_area=area, period=period).first()
+        if period
+        else None,
     )

@@ -5,7 +5,7 @@ from programmes.admin_base import ProgrammePeopleAdmin
 
 from . import services
 from .forms import MilestoneAdminForm
-from .models import DateChange, Milestone, ProgressUpdate, ReportingPeriod
+from .models import AreaUpdate, DateChange, Milestone, ProgressUpdate, ReportingPeriod, UpdateStep
 
 
 class DateChangeInline(admin.TabularInline):
@@ -99,10 +99,50 @@ class DateChangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(admin.ModelAdmin):
-    list_display = ("label", "programme", "start", "end")
+class ReportingPeriodAdmin(VersionedAdmin):
+    list_display = ("label", "programme", "start", "end", "updates_due", "closed_at")
     list_filter = ("programme",)
     search_fields = ("label",)
+    readonly_fields = ("closed_at", "closed_by")  # closed on the programme's periods page
+
+
+class ReadOnlyMixin:
+    """Sign-off is recorded by its pages (``milestones.cycle``): the admin shows it only."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class UpdateStepInline(admin.TabularInline):
+    model = UpdateStep
+    fields = ("at", "kind", "by", "comment")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AreaUpdate)
+class AreaUpdateAdmin(ReadOnlyMixin, VersionedAdmin):
+    list_display = ("service_area", "period", "status", "submitted_at", "decided_at")
+    list_filter = ("service_area__programme", "status")
+    list_select_related = ("service_area", "period")
+    inlines = [UpdateStepInline]
+
+
+@admin.register(UpdateStep)
+class UpdateStepAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ("area_update", "kind", "by", "at")
+    list_filter = ("kind",)
+    list_select_related = ("area_update__service_area", "area_update__period", "by")
 
 
 @admin.register(ProgressUpdate)

@@ -1,5 +1,6 @@
 """Milestone forms: the admin's and the officers' edit (dates as people write them, and why a
-date moved), the progress update for a reporting period, and the months the timeline draws."""
+date moved), and the months the timeline draws. The progress update for a reporting period is
+written in the area's update (``update_forms``)."""
 
 import copy
 
@@ -14,7 +15,7 @@ from programmes.forms.people import offer_programme_people
 from programmes.models import Meeting
 
 from . import services
-from .models import Milestone, ProgressUpdate
+from .models import Milestone
 from .models.milestone import DELIVERED_IS_COMPLETE
 from .services import date_moves
 
@@ -233,56 +234,6 @@ class MilestoneReinstateForm(forms.Form):
             choice for choice in Milestone.Status.choices if choice[0] != Milestone.Status.CANCELLED
         ],
     )
-
-
-class ProgressUpdateForm(forms.Form):
-    """The update for a service area, or one of its milestones, for a reporting period. It
-    opens with that period's update, if there is one, to revise, and remembers which version
-    the writer saw, so that an update written meanwhile by someone else is never replaced
-    unseen (``services.progress_update_write``)."""
-
-    period = forms.ModelChoiceField(queryset=None, label="Reporting period", empty_label=None)
-    text = forms.CharField(
-        label="What happened this period?",
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Paragraphs, and bullet lists starting with “- ”.",
-    )
-    opened_period = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, programme, service_area, milestone=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["period"].queryset = programme.reporting_periods.order_by("-start")
-        period = self.initial.get("period")
-        if not self.is_bound and period is not None:
-            self.initial["opened_period"] = period.pk
-            existing = ProgressUpdate.objects.filter(
-                service_area=service_area, milestone=milestone, period=period
-            ).first()
-            if existing:
-                self.initial["text"] = existing.text
-                self.initial["opened_version"] = existing.version
-
-    def seen_version(self) -> int | None:
-        """The version of the chosen period's update that the writer saw; None if they saw
-        none (there was none, or the form was opened on another period)."""
-        if self.cleaned_data.get("opened_period") != self.cleaned_data["period"].pk:
-            return None
-        return self.cleaned_data.get("opened_version")
-
-    def after_conflict(self, current: ProgressUpdate) -> "ProgressUpdateForm":
-        """The form again, keeping what this writer typed, now having seen ``current``."""
-        data = self.data.copy()
-        data["opened_period"] = current.period_id
-        data["opened_version"] = current.version
-        refreshed = type(self)(
-            data,
-            programme=current.service_area.programme,
-            service_area=current.service_area,
-            milestone=current.milestone,
-        )
-        refreshed.is_valid()
-        return refreshed
 
 
 class TimelineRangeForm(forms.Form):

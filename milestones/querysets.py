@@ -1,7 +1,7 @@
 from datetime import date
 
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -63,4 +63,23 @@ class MilestoneQuerySet(models.QuerySet):
     def in_report_order(self) -> "MilestoneQuerySet":
         return self.order_by(
             "service_area__order", "service_area_id", "order", "planned_start_earliest", "id"
+        )
+
+
+class ProgressUpdateQuerySet(models.QuerySet):
+    def reportable(self, *, include_submitted: bool = False) -> "ProgressUpdateQuerySet":
+        """Updates whose service area's update for their period the programme office has
+        accepted (and, with ``include_submitted``, those submitted and awaiting review), each
+        annotated with ``sign_off``: the status of that update. Drafts and returned updates
+        are never reported."""
+        from .models import AreaUpdate  # the model is defined after this queryset
+
+        statuses = [AreaUpdate.Status.ACCEPTED]
+        if include_submitted:
+            statuses.append(AreaUpdate.Status.SUBMITTED)
+        signed = AreaUpdate.objects.filter(
+            service_area=OuterRef("service_area"), period=OuterRef("period"), status__in=statuses
+        )
+        return self.annotate(sign_off=Subquery(signed.values("status")[:1])).filter(
+            sign_off__isnull=False
         )

@@ -245,6 +245,7 @@ def progress_update_write(
     by=None,
     author=None,
     milestone=None,
+    rag: str = "",
 ) -> ProgressUpdate:
     """Write the update for a service area, or one of its milestones, for a reporting period.
 
@@ -252,13 +253,14 @@ def progress_update_write(
     the writer saw when they opened the form (None: they saw none). An update written by
     someone else that the writer has not seen is never replaced: ``StaleEdit`` carries it as it
     is now, so the form can show its text. A writer who saw it may revise it; every version
-    stays in its history with who wrote it and when. Writing the same words again saves
-    nothing."""
+    stays in its history with who wrote it and when. Writing the same words (and RAG status)
+    again saves nothing. Where it stands in sign-off is ``milestones.cycle``'s, which calls
+    this for each part of an area's update."""
     subject = {"service_area": service_area, "milestone": milestone, "period": period}
     existing = ProgressUpdate.objects.filter(**subject).first()
     if existing is None:
         update = ProgressUpdate(
-            **subject, text=text, author=author, written_by=by, written_at=timezone.now()
+            **subject, text=text, rag=rag, author=author, written_by=by, written_at=timezone.now()
         )
         try:
             with transaction.atomic():  # a savepoint: losing the race below leaves no mess
@@ -270,7 +272,7 @@ def progress_update_write(
             if existing is None:
                 raise
             raise StaleEdit(existing, ["text"]) from None
-    changes = actual_changes(existing, {"text": text, "author": author})
+    changes = actual_changes(existing, {"text": text, "rag": rag, "author": author})
     if not changes:
         return existing
     if opened_version is None:

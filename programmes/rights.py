@@ -14,6 +14,10 @@ through the ``rights`` context variable, so no button is shown that its user can
 - Governance (bodies, members, meetings, the glossary) is kept by the programme's managers.
 - Starting a new programme is for administrators and for anyone who already manages a
   programme (a council's programme office); whoever starts one becomes its manager.
+- A service area's update for a reporting period is written by those who may edit the area,
+  and accepted or returned by the programme's managers — never by anyone who wrote or
+  submitted part of it: a champion cannot sign off their own update, even one who is also a
+  manager or an administrator.
 
 A user's rights are read once per request (two queries) and kept on the user object.
 """
@@ -32,6 +36,7 @@ class Rights:
     read_programmes: frozenset[int]
     named_areas: frozenset[int]
     named_area_programmes: frozenset[int]
+    user_id: int | None = None
 
     @classmethod
     def of(cls, user) -> "Rights":
@@ -57,6 +62,7 @@ class Rights:
             read_programmes=frozenset(p for p, role in roles if role == "reader"),
             named_areas=frozenset(area for area, _ in named),
             named_area_programmes=frozenset(programme for _, programme in named),
+            user_id=user.pk,
         )
 
     # --- seeing --------------------------------------------------------------------------------
@@ -103,6 +109,23 @@ class Rights:
     def can_edit_milestone(self, milestone) -> bool:
         """Needs ``milestone.service_area`` (select it with the milestone)."""
         return self.can_edit_area(milestone.service_area)
+
+    # --- the period's update and its sign-off ----------------------------------------------------
+
+    def can_write_update(self, area) -> bool:
+        """Write, submit and answer an area's update, and read it before it is accepted."""
+        return self.can_edit_area(area)
+
+    def can_review_updates(self, programme) -> bool:
+        """See the programme's updates waiting for review, and review them."""
+        return self.can_manage_programme(programme)
+
+    def can_review_update(self, update) -> bool:
+        """Accept or return this area's update (``milestones.AreaUpdate``): a manager who wrote
+        or submitted none of it."""
+        if not self.can_review_updates(update.service_area.programme_id):
+            return False
+        return self.user_id is not None and self.user_id not in update.contributor_ids()
 
     # --- people and access ------------------------------------------------------------------
 

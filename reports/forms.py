@@ -90,6 +90,12 @@ class ReportOptionsForm(forms.Form):
         help_text="Blank: two months before the as-at date.",
     )
     months = forms.IntegerField(label="Number of months", required=False, min_value=1, max_value=12)
+    include_submitted = forms.BooleanField(
+        required=False,
+        label="Include updates submitted but not yet accepted",
+        help_text="Reports print the updates the programme office has accepted. Tick to add "
+        "those still awaiting review; each is marked “Submitted, not yet accepted”.",
+    )
 
     def __init__(self, data=None, *args, kind, programme, **kwargs):
         if data is not None and not data.get("sections_chosen"):
@@ -125,6 +131,8 @@ class ReportOptionsForm(forms.Form):
         else:
             del self.fields["first_month"]
             del self.fields["months"]
+        if not kind.uses_updates:
+            del self.fields["include_submitted"]
 
     def clean(self):
         cleaned = super().clean()
@@ -151,6 +159,7 @@ class ReportOptionsForm(forms.Form):
             period_id=data["period"].pk if data.get("period") else None,
             first_month=data["first_month"].replace(day=1) if data.get("first_month") else None,
             months=data.get("months") or DEFAULT_GRID_MONTHS,
+            include_submitted=bool(data.get("include_submitted")),
         )
         if pack := data.get("since_pack"):
             return options.with_since(pack.issued_at, f"the {pack_label(pack)}", pack.pk)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from .changes import changes_since
 from .generators import closure, committee, grid, milestones, programme, risks, savings
-from .generators.base import Context, Issue, Report, glossary, stages_key
+from .generators.base import SUBMITTED_MARK, Context, Issue, Report, glossary, stages_key
 from .models import ReportBranding, ReportKind
 from .options import ReportOptions, grid_first_month
 
@@ -34,6 +34,7 @@ class Kind:
     uses_cover_sheet: bool = False
     uses_period: bool = False
     uses_months: bool = False
+    uses_updates: bool = False  # prints progress updates or the comments they set
 
     @property
     def template(self) -> str:
@@ -74,6 +75,7 @@ KINDS: dict[str, Kind] = {
             ),
             (CHANGES, ("comments", "Comment / current activity"), STAGES, GLOSSARY),
             landscape=True,
+            uses_updates=True,
         ),
         Kind(
             ReportKind.PROGRAMME,
@@ -93,6 +95,7 @@ KINDS: dict[str, Kind] = {
                 STAGES,
                 GLOSSARY,
             ),
+            uses_updates=True,
         ),
         Kind(
             ReportKind.GRID,
@@ -127,6 +130,7 @@ KINDS: dict[str, Kind] = {
             ),
             uses_cover_sheet=True,
             uses_period=True,
+            uses_updates=True,
         ),
         Kind(
             ReportKind.CLOSURE,
@@ -148,6 +152,7 @@ KINDS: dict[str, Kind] = {
                 GLOSSARY,
             ),
             uses_cover_sheet=True,
+            uses_updates=True,
         ),
         Kind(
             ReportKind.RISKS,
@@ -200,6 +205,16 @@ def branding(programme) -> tuple[str, str | None]:
     return record.name_on_reports or organisation.name, record.logo.name or None
 
 
+def updates_note(options: ReportOptions) -> str:
+    """What the report says about the progress updates it prints."""
+    if options.include_submitted:
+        return (
+            "Progress updates: those accepted by the programme office, and those submitted "
+            f"and not yet accepted, marked “{SUBMITTED_MARK}”."
+        )
+    return "Progress updates: only those accepted by the programme office."
+
+
 def build_report(kind: Kind, programme, options: ReportOptions, issue: Issue | None = None):
     """Gather everything a report prints, as plain data (also the snapshot an issued pack
     keeps)."""
@@ -243,4 +258,5 @@ def build_report(kind: Kind, programme, options: ReportOptions, issue: Issue | N
         stages=stages_key(programme) if shown("stages") else [],
         glossary=glossary(programme) if shown("glossary") else [],
         issue=issue,
+        updates_note=updates_note(options) if kind.uses_updates else "",
     )

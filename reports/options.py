@@ -26,6 +26,9 @@ class ReportOptions:
     period_id: int | None = None
     first_month: date | None = None
     months: int = DEFAULT_GRID_MONTHS
+    # Progress updates the programme office has accepted are reported; this adds those
+    # submitted and still awaiting review, each marked as such.
+    include_submitted: bool = False
 
     def shows(self, section: str) -> bool:
         return section not in self.hidden_sections
@@ -46,6 +49,7 @@ class ReportOptions:
             "reporting_period": self.period_id,
             "first_month": self.first_month.isoformat() if self.first_month else None,
             "months": self.months,
+            "include_submitted": self.include_submitted,
         }
 
 

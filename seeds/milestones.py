@@ -1,10 +1,11 @@
 """Loading a seed's reporting periods and, for a service area, its milestones with every
 move of their dates, and its progress updates. Milestones and their date changes are written
-through ``milestones.services`` like any other edit."""
+through ``milestones.services`` like any other edit; the updates, printed in an issued report,
+are recorded as accepted (``milestones.cycle``)."""
 
 from django.core.exceptions import ValidationError
 
-from milestones import services
+from milestones import cycle, services
 from milestones.models import Milestone, ProgressUpdate, ReportingPeriod
 from seeds.context import SeedContext, as_text, messages
 
@@ -122,3 +123,5 @@ def load_update(seed: SeedContext, area, update):
     if seed.as_at:
         progress.written_at = seed.as_at
     seed.save(progress, "progress updates")
+    # The report was issued with it: the update was signed off, so reports print it.
+    cycle.update_recorded_as_accepted(service_area=area, period=progress.period)

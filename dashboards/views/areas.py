@@ -9,18 +9,15 @@ from core.audit import AUDIT_LENGTH, audit_trail
 from core.versioning import StaleEdit, conflict_summary
 from dashboards import selectors
 from dashboards.reminders import send_update_reminders
-from milestones import services
-from milestones.forms import ProgressUpdateForm
-from milestones.periods import current_periods
 from programmes.area_setup import area_edit
 from programmes.forms.areas import ServiceAreaEditForm, ServiceAreaManageForm
-from programmes.models import Person, ServiceArea
+from programmes.models import ServiceArea
 from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin
 
 
 class ServiceAreaView(ProgrammeMixin, TemplateView):
-    """The champion's page: people, scope, milestones by stage with their slippage, updates,
-    risks, savings and actions."""
+    """The champion's page: people, scope, milestones by stage with their slippage, where this
+    period's update stands, accepted updates, risks, savings and actions."""
 
     template_name = "programmes/service_area.html"
 
@@ -28,71 +25,13 @@ class ServiceAreaView(ProgrammeMixin, TemplateView):
         area = get_object_or_404(ServiceArea, programme=self.programme, pk=self.kwargs["pk"])
         page = selectors.service_area_page(area=area)
         can_edit = self.rights.can_edit_area(area)
-        form = None
-        if can_edit and self.programme.reporting_periods.exists():
-            form = ProgressUpdateForm(
-                programme=self.programme, service_area=area, initial={"period": page.period}
-            )
         history = list(area.history.select_related("history_user")[: AUDIT_LENGTH + 1])
         return super().get_context_data(
             page=page,
             can_edit=can_edit,
-            update_form=form,
             audit=audit_trail(history),
             **kwargs,
         )
-
-
-class ProgressUpdateView(ProgrammeMixin, FormView):
-    """Write the service area's update for a reporting period (one per period: a writer who saw
-    it may revise it; one written meanwhile by someone else is shown, not replaced)."""
-
-    form_class = ProgressUpdateForm
-    template_name = "programmes/progress_update_form.html"
-
-    @cached_property
-    def area(self) -> ServiceArea:
-        area = get_object_or_404(ServiceArea, programme=self.programme, pk=self.kwargs["pk"])
-        if not self.rights.can_edit_area(area):
-            raise PermissionDenied("Only the people named on this service area can update it.")
-        return area
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["programme"] = self.programme
-        kwargs["service_area"] = self.area
-        kwargs["initial"] = {"period": current_periods([self.programme.pk]).get(self.programme.pk)}
-        return kwargs
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(area=self.area, **kwargs)
-
-    def form_valid(self, form):
-        # The signed-in officer, when they are one of the programme's people (a superuser who
-        # is not writes an update with no author rather than one the check refuses).
-        author = Person.objects.of_programme(self.programme).filter(user=self.request.user).first()
-        try:
-            services.progress_update_write(
-                service_area=self.area,
-                period=form.cleaned_data["period"],
-                text=form.cleaned_data["text"],
-                opened_version=form.seen_version(),
-                author=author,
-                by=self.request.user,
-            )
-        except StaleEdit as stale:
-            return self.render_to_response(
-                self.get_context_data(
-                    form=form.after_conflict(stale.current), conflict=conflict_summary(stale)
-                )
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, f"Update for {form.cleaned_data['period'].label} saved. Thank you."
-        )
-        return redirect("programmes:service-area", programme=self.programme.slug, pk=self.area.pk)
 
 
 class SendRemindersView(ManagerRequiredMixin, View):

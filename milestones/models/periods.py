@@ -10,12 +10,17 @@ from simple_history.models import HistoricalRecords
 
 from core.constraints import CheckedConstraint
 from programmes.models.people_scope import NamesProgrammePeople
+from programmes.models.ratings import rag_field
 
+from ..querysets import ProgressUpdateQuerySet
 from .milestone import Milestone
 
 
 class ReportingPeriod(models.Model):
-    """A month or a quarter that updates belong to; reports compare one period with the last."""
+    """A month or a quarter that updates belong to; reports compare one period with the last.
+
+    A programme manager opens it (``milestones.periods.period_open``), sets the day updates
+    are due, and closes it when its updates are in: a closed period takes no more updates."""
 
     programme = models.ForeignKey(
         "programmes.Programme",
@@ -26,6 +31,28 @@ class ReportingPeriod(models.Model):
     label = models.CharField("label", max_length=60, help_text='e.g. "March 2010", "2008/09".')
     start = models.DateField("start")
     end = models.DateField("end")
+    updates_due = models.DateField(
+        "updates due",
+        null=True,
+        blank=True,
+        help_text="The day champions' updates for this period are due.",
+    )
+    closed_at = models.DateTimeField(
+        "closed", null=True, blank=True, help_text="When it was closed: no more updates."
+    )
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="closed by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
+    )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["programme", "start"]
@@ -46,6 +73,29 @@ class ReportingPeriod(models.Model):
 
     def __str__(self):
         return self.label
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    def clean(self):
+        if self.updates_due and self.start and self.updates_due < self.start:
+            raise ValidationError(
+                {"updates_due": "Updates cannot be due before the period starts."}
+            )
+        if self.programme_id and self.start and self.end:
+            overlapping = (
+                ReportingPeriod.objects.filter(
+                    programme_id=self.programme_id, start__lte=self.end, end__gte=self.start
+                )
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if overlapping is not None:
+                raise ValidationError(
+                    f"These dates overlap {overlapping.label} ({overlapping.start:%-d %B %Y} to "
+                    f"{overlapping.end:%-d %B %Y}): a day belongs to one period only."
+                )
 
 
 class ProgressUpdate(NamesProgrammePeople, models.Model):
@@ -73,6 +123,7 @@ class ProgressUpdate(NamesProgrammePeople, models.Model):
         related_name="updates",
     )
     text = models.TextField("update", help_text="Markdown.")
+    rag = rag_field()
     author = models.ForeignKey(
         "programmes.Person",
         verbose_name="author",
@@ -97,6 +148,7 @@ class ProgressUpdate(NamesProgrammePeople, models.Model):
         "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
     )
 
+    objects = ProgressUpdateQuerySet.as_manager()
     # Every version of the text, with who wrote it and when: a revision never loses the first.
     history = HistoricalRecords()
 

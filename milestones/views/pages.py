@@ -15,13 +15,12 @@ from core.audit import AUDIT_LENGTH, audit_trail
 from core.date_forms import describe_reading
 from core.edit_forms import show_refusal
 from core.versioning import StaleEdit, conflict_summary
-from programmes.models import Person, Programme
+from programmes.models import Programme
 from programmes.rights import Rights
 
 from .. import services
-from ..forms import MilestoneEditForm, ProgressUpdateForm
+from ..forms import MilestoneEditForm
 from ..models import Milestone
-from ..periods import current_periods
 
 
 class MilestoneAccessMixin(LoginRequiredMixin):
@@ -56,14 +55,14 @@ class MilestoneAccessMixin(LoginRequiredMixin):
 
 
 class MilestoneDetailView(MilestoneAccessMixin, DetailView):
-    """Dates with their full change history, updates, and the audit history of every field."""
+    """Dates with their full change history, accepted updates, and the audit history of every
+    field. The milestone's update for a period is written in its service area's update."""
 
     template_name = "milestones/milestone_detail.html"
     context_object_name = "milestone"
 
     def get_context_data(self, **kwargs):
         milestone = self.object
-        kwargs.setdefault("update_form", self.update_form())
         history = list(milestone.history.select_related("history_user")[: AUDIT_LENGTH + 1])
         labels = {
             name: Milestone._meta.get_field(f"{name}_text")
@@ -83,58 +82,12 @@ class MilestoneDetailView(MilestoneAccessMixin, DetailView):
             milestone_dates=[(labels[name], getattr(milestone, name)) for name in labels],
             moved_dates=moved,
             date_changes=changes,
-            updates=milestone.updates.select_related("period", "author").order_by("-period__start"),
+            updates=milestone.updates.reportable()
+            .select_related("period", "author")
+            .order_by("-period__start"),
             audit=audit_trail(history),
             **kwargs,
         )
-
-    def update_form(self, data=None):
-        """The form for this milestone's progress update, for those who may write it."""
-        milestone = self.object
-        if not self.rights.can_edit_milestone(milestone):
-            return None
-        programme = milestone.service_area.programme
-        period = current_periods([programme.pk]).get(programme.pk)
-        return ProgressUpdateForm(
-            data,
-            programme=programme,
-            service_area=milestone.service_area,
-            milestone=milestone,
-            initial={"period": period},
-        )
-
-    def post(self, request, *args, **kwargs):
-        """Write the milestone's update for a reporting period (one per period: a writer who saw
-        it may revise it; one written meanwhile by someone else is shown, not replaced)."""
-        self.object = milestone = self.get_object()
-        form = self.update_form(request.POST)
-        if form is None:
-            raise PermissionDenied("Only the people named on this service area can update it.")
-        if form.is_valid():
-            try:
-                services.progress_update_write(
-                    service_area=milestone.service_area,
-                    milestone=milestone,
-                    period=form.cleaned_data["period"],
-                    text=form.cleaned_data["text"],
-                    opened_version=form.seen_version(),
-                    author=Person.objects.of_programme(milestone.service_area.programme_id)
-                    .filter(user=request.user)
-                    .first(),
-                    by=request.user,
-                )
-            except StaleEdit as stale:
-                context = self.get_context_data(
-                    update_form=form.after_conflict(stale.current),
-                    update_conflict=conflict_summary(stale),
-                )
-                return self.render_to_response(context)
-            except ValidationError as error:
-                form.add_error(None, error)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(update_form=form), status=400)
-        messages.success(request, f"Update for {form.cleaned_data['period'].label} saved.")
-        return redirect("milestones:detail", pk=milestone.pk)
 
 
 class MilestoneEditView(MilestoneAccessMixin, UpdateView):

@@ -13,10 +13,13 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from core.slippage import milestone_phrase
-from milestones.models import DateChange, Milestone, ProgressUpdate, ReportingPeriod
+from milestones.models import AreaUpdate, DateChange, Milestone, ProgressUpdate, ReportingPeriod
 from programmes.models import Programme, ServiceArea, ServiceAreaRole
 
 from ..options import ReportOptions
+
+# How a report marks an update the programme office has not yet accepted.
+SUBMITTED_MARK = "Submitted, not yet accepted"
 
 # How reports name the roles people hold on a service area.
 ROLE_WORDS = {
@@ -81,6 +84,7 @@ class Report:
     stages: list[StageKey] = field(default_factory=list)
     glossary: list[Term] = field(default_factory=list)
     issue: Issue | None = None
+    updates_note: str = ""  # which progress updates it prints (accepted, or also submitted)
 
     @property
     def subject(self) -> str:
@@ -95,9 +99,22 @@ class Context:
     programme: Programme
     options: ReportOptions
     marks: dict[str, dict[int, str]] = field(default_factory=dict)
+    submitted_comments: dict[int, str] | None = None  # read on first use
 
     def mark(self, kind: str, pk: int) -> str:
         return self.marks.get(kind, {}).get(pk, "")
+
+    def comment(self, milestone: Milestone) -> tuple[str, str]:
+        """A milestone's comment / current activity and its mark: the record's (as last
+        accepted); or, when the options include submitted updates, the comment of one
+        submitted and awaiting review, marked ``SUBMITTED_MARK``."""
+        if not self.options.include_submitted:
+            return milestone.comment, ""
+        if self.submitted_comments is None:
+            self.submitted_comments = submitted_comments(self.programme, self.options)
+        if milestone.pk in self.submitted_comments:
+            return self.submitted_comments[milestone.pk], SUBMITTED_MARK
+        return milestone.comment, ""
 
     def rag(self, rating: str) -> Rag | None:
         return Rag(rating, self.programme.rag_label(rating)) if rating else None
@@ -167,21 +184,52 @@ def milestones_prefetch() -> Prefetch:
     )
 
 
-def updates_prefetch(as_at: date) -> Prefetch:
-    """Area-wide progress updates of periods that had started by the as-at date, newest
-    first."""
+def reported_updates(options: ReportOptions):
+    """The progress updates a report may print: those the programme office accepted (with the
+    option, also those submitted and awaiting review), of periods that had started by the
+    as-at date. Every report reads updates through here."""
+    return ProgressUpdate.objects.reportable(include_submitted=options.include_submitted).filter(
+        period__start__lte=options.as_at
+    )
+
+
+def updates_prefetch(options: ReportOptions) -> Prefetch:
+    """Area-wide progress updates the report may print, newest first."""
     return Prefetch(
         "updates",
-        queryset=ProgressUpdate.objects.filter(milestone__isnull=True, period__start__lte=as_at)
+        queryset=reported_updates(options)
+        .filter(milestone__isnull=True)
         .select_related("period", "author__organisation")
         .order_by("-period__start", "-written_at"),
         to_attr="updates_to_date",
     )
 
 
+def submitted_comments(programme: Programme, options: ReportOptions) -> dict[int, str]:
+    """Milestones' comments in updates submitted and awaiting review (the newest period's)."""
+    rows = (
+        reported_updates(options)
+        .filter(
+            service_area__programme=programme,
+            milestone__isnull=False,
+            sign_off=AreaUpdate.Status.SUBMITTED,
+        )
+        .order_by("period__start")
+        .values_list("milestone_id", "text")
+    )
+    return dict(rows)  # the newest period's comment is the last, so it stays
+
+
 def latest_update(area: ServiceArea):
     updates = getattr(area, "updates_to_date", [])
     return updates[0] if updates else None
+
+
+def update_mark(update) -> str:
+    """How a report marks an update not yet accepted."""
+    if update is not None and update.sign_off == AreaUpdate.Status.SUBMITTED:
+        return SUBMITTED_MARK
+    return ""
 
 
 def people(area: ServiceArea, *roles: str) -> list[tuple[str, str]]:

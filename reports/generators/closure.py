@@ -18,6 +18,7 @@ from .base import (
     milestones_prefetch,
     scoped,
     total,
+    update_mark,
     updates_prefetch,
 )
 from .cover import CoverSheet, cover_sheet
@@ -58,6 +59,7 @@ class KeyMilestone:
     delivered: str
     status: str
     comment: str  # Markdown
+    comment_mark: str  # "Submitted, not yet accepted", or ""
     mark: str
     forecast: str = ""  # when it is now expected, with its moves, if not as planned
 
@@ -87,6 +89,7 @@ class PlanRow:
     purpose: str  # Markdown
     position: str  # Markdown
     position_period: str
+    position_mark: str  # "Submitted, not yet accepted", or ""
     actions: list[ActionLine]
 
 
@@ -161,10 +164,25 @@ def lessons(context: Context) -> list[LessonPhase]:
     ]
 
 
+def key_milestone(context: Context, milestone) -> KeyMilestone:
+    comment, comment_mark = context.comment(milestone)
+    return KeyMilestone(
+        id=milestone.pk,
+        title=milestone.title,
+        due=date_phrase(milestone, "planned_completion"),
+        delivered=date_phrase(milestone, "actual_completion"),
+        status=milestone.status_words,
+        comment=comment,
+        comment_mark=comment_mark,
+        mark=context.mark("milestone", milestone.pk),
+        forecast=date_phrase(milestone, "forecast_completion"),
+    )
+
+
 def build(context: Context) -> ClosureBody:
     options = context.options
     programme = context.programme
-    included = areas(context, milestones_prefetch(), updates_prefetch(options.as_at))
+    included = areas(context, milestones_prefetch(), updates_prefetch(options))
     actions = list(scoped(Action.objects.filter(programme=programme), options))
     follow_on: dict[int | None, list[ActionLine]] = {}
     for action in actions:
@@ -185,28 +203,17 @@ def build(context: Context) -> ClosureBody:
                 purpose=area.purpose,
                 position=update.text if update else "",
                 position_period=update.period.label if update else "",
+                position_mark=update_mark(update),
                 actions=follow_on.get(area.pk, []),
             )
         )
     if follow_on.get(None):
-        plan.append(PlanRow(0, "Programme-wide", "", "", "", "", "", follow_on[None]))
+        plan.append(PlanRow(0, "Programme-wide", "", "", "", "", "", "", follow_on[None]))
 
     key_milestones = [
         KeyMilestoneTable(
             area=area.name,
-            rows=[
-                KeyMilestone(
-                    id=m.pk,
-                    title=m.title,
-                    due=date_phrase(m, "planned_completion"),
-                    delivered=date_phrase(m, "actual_completion"),
-                    status=m.status_words,
-                    comment=m.comment,
-                    mark=context.mark("milestone", m.pk),
-                    forecast=date_phrase(m, "forecast_completion"),
-                )
-                for m in area.milestones.all()
-            ],
+            rows=[key_milestone(context, m) for m in area.milestones.all()],
         )
         for area in included
     ]

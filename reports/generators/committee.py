@@ -22,6 +22,7 @@ from .base import (
     areas,
     period_for,
     scoped,
+    update_mark,
     updates_prefetch,
 )
 from .cover import CoverSheet, cover_sheet
@@ -49,6 +50,7 @@ class Achievement:
     number: str
     name: str
     text: str  # Markdown
+    mark: str  # "Submitted, not yet accepted", or ""
 
 
 @dataclass
@@ -150,13 +152,15 @@ def work_programme(context: Context, included) -> list[WorkArea]:
 def build(context: Context) -> CommitteeBody:
     options = context.options
     period = period_for(context.programme, options)
-    included = areas(context, updates_prefetch(options.as_at))
+    included = areas(context, updates_prefetch(options))
     achievements = []
     if period is not None:
         for area in included:
             update = next((u for u in area.updates_to_date if u.period_id == period.pk), None)
             if update is not None:
-                achievements.append(Achievement(area.pk, area.number, area.name, update.text))
+                achievements.append(
+                    Achievement(area.pk, area.number, area.name, update.text, update_mark(update))
+                )
     year = financial_year_of(options.as_at)
     return CommitteeBody(
         cover=cover_sheet(context),

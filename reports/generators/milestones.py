@@ -39,6 +39,7 @@ class MilestoneRow:
     owner: str
     reports_to: str
     comment: str
+    comment_mark: str  # "Submitted, not yet accepted", or ""
     mark: str
 
 
@@ -79,6 +80,7 @@ def people_groups(area, area_label: str) -> list[PeopleGroup]:
 
 def milestone_row(context: Context, milestone) -> MilestoneRow:
     meeting = milestone.reports_to
+    comment, comment_mark = context.comment(milestone)
     return MilestoneRow(
         id=milestone.pk,
         title=milestone.title,
@@ -96,7 +98,8 @@ def milestone_row(context: Context, milestone) -> MilestoneRow:
             if meeting
             else ""
         ),
-        comment=milestone.comment,
+        comment=comment,
+        comment_mark=comment_mark,
         mark=context.mark("milestone", milestone.pk),
     )
 

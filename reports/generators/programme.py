@@ -28,6 +28,7 @@ from .base import (
     roles_prefetch,
     scoped,
     total,
+    update_mark,
     updates_prefetch,
 )
 
@@ -59,6 +60,7 @@ class WorkStream:
     leads: list[tuple[str, str]]
     progress: str  # Markdown
     progress_period: str
+    progress_mark: str  # "Submitted, not yet accepted", or ""
     milestones: list[TimedMilestone]
     costs: list[Cost]
 
@@ -198,9 +200,7 @@ def governance(context: Context) -> list[Body]:
 
 def build(context: Context) -> ProgrammeBody:
     options = context.options
-    included = areas(
-        context, roles_prefetch(), milestones_prefetch(), updates_prefetch(options.as_at)
-    )
+    included = areas(context, roles_prefetch(), milestones_prefetch(), updates_prefetch(options))
     lines = list(scoped(BudgetLine.objects.filter(programme=context.programme), options))
     children: dict[int, list[BudgetLine]] = {}
     for line in lines:
@@ -223,6 +223,7 @@ def build(context: Context) -> ProgrammeBody:
                 leads=people(area),
                 progress=update.text if update else "",
                 progress_period=update.period.label if update else "",
+                progress_mark=update_mark(update),
                 milestones=[
                     TimedMilestone(
                         id=m.pk,

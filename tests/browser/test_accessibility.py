@@ -19,6 +19,8 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "
 def main_pages():
     area = ServiceArea.objects.get(programme__slug=AGMA, name="Transactional HR")
     stage = Milestone.objects.get(service_area=area, title="Stage 0-1")
+    period = area.programme.reporting_periods.get(label="March 2010")
+    in_period = {"programme": AGMA, "period": period.pk}
     return {
         "my-work": reverse("programmes:my-work"),
         "programmes": reverse("programmes:list"),
@@ -36,6 +38,9 @@ def main_pages():
             for name in ("add", "add-several", "reorder", "grid")
         },
         "milestone-cancel": reverse("milestones:cancel", kwargs={"pk": stage.pk}),
+        "update-review": reverse("programmes:update-review", kwargs={**in_period, "pk": area.pk}),
+        "period-edit": reverse("programmes:period-edit", kwargs=in_period),
+        "period-close": reverse("programmes:period-close", kwargs=in_period),
         "password-change": reverse("password_change"),
         "all-milestones": reverse("milestones:all"),
         **{
@@ -56,6 +61,9 @@ def main_pages():
                 ("body-create", "registers:body-create"),
                 ("meeting-create", "registers:meeting-create"),
                 ("term-create", "registers:term-create"),
+                ("updates", "programmes:updates"),
+                ("periods", "programmes:periods"),
+                ("period-open", "programmes:period-open"),
             )
         },
         **governance_pages(),

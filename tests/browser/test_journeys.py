@@ -39,12 +39,13 @@ def test_champion_moves_a_date_writes_an_update_and_the_overview_shows_both(site
     expect(page.get_by_text("Saved “Stage 0-1”.")).to_be_visible()
     expect(page.get_by_role("cell", name="HR returns from two authorities late")).to_be_visible()
 
-    page.get_by_role("link", name="Transactional HR").click()
-    page.get_by_label("What happened this period?").fill(
+    page.get_by_role("link", name="Transactional HR", exact=True).click()
+    page.get_by_role("link", name="Write the update for March 2010").click()
+    page.get_by_label("What happened in Transactional HR this period?").fill(
         "Workshops booked.\n\n- Bury scoped\n- Trafford started"
     )
-    page.get_by_role("button", name="Save update").click()
-    expect(page.get_by_text("Update for March 2010 saved. Thank you.")).to_be_visible()
+    page.get_by_role("button", name="Submit to the programme office").click()
+    expect(page.get_by_text("Your update for March 2010 is submitted.")).to_be_visible()
 
     page.get_by_role("link", name="AGMA Collaborative Services").click()
     expect(page.get_by_role("heading", name="Not yet updated for March 2010")).to_be_visible()
@@ -62,7 +63,7 @@ def test_reader_finds_no_way_to_edit(site, page):
     expect(page.get_by_role("button", name=re.compile("reminder"))).to_have_count(0)
     page.get_by_role("link", name="Transactional HR").first.click()
     expect(page.get_by_role("link", name=re.compile("^Change"))).to_have_count(0)
-    expect(page.get_by_role("button", name="Save update")).to_have_count(0)
+    expect(page.get_by_role("link", name=re.compile("Write the update"))).to_have_count(0)
     page.get_by_role("link", name="Stage 0-1").first.click()
     expect(page.get_by_role("link", name="Change this milestone")).to_have_count(0)
     stage = Milestone.objects.get(title="Stage 0-1")

@@ -1,5 +1,6 @@
-"""A progress update per period: every version kept with who and when; one written meanwhile
-by someone else is shown to the second writer, never silently replaced."""
+"""A progress update per period (the area's update page: its own text and each milestone's
+comment): every version kept with who and when; one written meanwhile by someone else is shown
+to the second writer, never silently replaced."""
 
 import pytest
 from django.urls import reverse
@@ -37,7 +38,6 @@ def test_the_second_writer_is_shown_the_first_update_and_it_is_not_replaced(
     area = transactional_hr()
     tab_a = Tab(champion_client, update_url(area)).open()
     tab_b = Tab(manager_client, update_url(area)).open()  # opened before A saved
-    assert tab_a.data["period"] == str(march_2010(area).pk)
 
     assert tab_a.save(text="Workshops booked for April.").status_code == 302
     refused = tab_b.save(text="Payroll go-live moved to May.")
@@ -88,17 +88,21 @@ def test_saving_the_same_words_again_records_nothing(champion_client):
 def test_a_milestones_update_written_meanwhile_is_shown_not_replaced(
     champion_client, manager_client
 ):
-    milestone = Milestone.objects.get(
-        service_area__programme__slug=AGMA, service_area__name="Transactional HR", title="Stage 0-1"
-    )
-    url = reverse("milestones:detail", kwargs={"pk": milestone.pk})
-    tab_a = Tab(champion_client, url).open("update_form")
-    tab_b = Tab(manager_client, url).open("update_form")
-    assert tab_a.save("update_form", text="Scoping done.").status_code == 302
+    area = transactional_hr()
+    milestone = Milestone.objects.get(service_area=area, title="Stage 0-1")
+    field = f"m{milestone.pk}_text"
+    tab_a = Tab(champion_client, update_url(area)).open()
+    tab_b = Tab(manager_client, update_url(area)).open()
+    assert tab_a.data[field] == milestone.comment.replace("\n", "\r\n")  # opens as the record
+    assert tab_a.save(**{field: "Scoping done."}).status_code == 302
 
-    refused = tab_b.save("update_form", text="Scoping late.")
-    assert "Update is now “Scoping done.”" in refused.content.decode()
+    refused = tab_b.save(**{field: "Scoping late."})
+    html = refused.content.decode()
+    assert "Update is now “Scoping done.”" in html
+    assert "Scoping late.</textarea>" in html  # the manager's words are still in the form
     assert milestone.updates.get().text == "Scoping done."
+    milestone.refresh_from_db()
+    assert milestone.comment != "Scoping done."  # the record changes when it is accepted
 
 
 def test_the_service_refuses_to_replace_an_update_the_writer_has_not_seen():

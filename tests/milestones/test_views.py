@@ -232,37 +232,49 @@ def test_reschedule_service_still_used_by_imports_bumps_the_version():
     assert m.version == version + 1
 
 
-def test_champion_writes_an_update_for_one_milestone(champion_client):
+def area_update_url(m):
+    return reverse(
+        "programmes:area-update",
+        kwargs={"programme": m.service_area.programme.slug, "pk": m.service_area_id},
+    )
+
+
+def test_the_milestone_page_sends_its_writers_to_the_areas_update(champion_client, reader_client):
     m = milestone()
-    period = m.service_area.programme.reporting_periods.get(label="March 2010")
     url = reverse("milestones:detail", kwargs={"pk": m.pk})
-    response = champion_client.post(
-        url, {"period": period.pk, "text": "Template returns chased."}, follow=True
-    )
-    html = response.content.decode()
-    assert "Update for March 2010 saved." in html
-    assert "Template returns chased." in html
-    update = m.updates.get()
-    assert (update.service_area, update.period) == (m.service_area, period)
+    link = f'href="{area_update_url(m)}">Write this period\'s update for Transactional HR'
+    assert link in champion_client.get(url).content.decode()
+    assert "Write this period" not in reader_client.get(url).content.decode()
 
 
-def test_a_milestone_update_with_no_text_is_refused_on_the_page(champion_client):
+def test_a_milestones_update_shows_on_its_page_once_accepted(champion_client, manager_client):
     m = milestone()
-    period = m.service_area.programme.reporting_periods.first()
-    response = champion_client.post(
-        reverse("milestones:detail", kwargs={"pk": m.pk}), {"period": period.pk, "text": ""}
+    url = reverse("milestones:detail", kwargs={"pk": m.pk})
+    words = {"text": "Area text.", f"m{m.pk}_text": "Template returns chased."}
+    champion_client.post(area_update_url(m), {**words, "action": "submit"})
+    assert m.updates.get().text == "Template returns chased."
+    before = manager_client.get(url).content.decode()
+    assert "Template returns chased." not in before and "March 2010 — Phil Badley" not in before
+
+    record = m.service_area.period_updates.get()
+    review = reverse(
+        "programmes:update-review",
+        kwargs={
+            "programme": m.service_area.programme.slug,
+            "pk": m.service_area_id,
+            "period": record.period_id,
+        },
     )
-    assert response.status_code == 400
-    assert "There is a problem" in response.content.decode()
-    assert not m.updates.exists()
+    manager_client.post(review, {"decision": "accept", "opened_version": record.version})
+    html = manager_client.get(url).content.decode()
+    assert 'March 2010 — Phil Badley</h3><div class="comment"><p>Template returns chased.' in html
+    m.refresh_from_db()
+    assert m.comment == "Template returns chased."
 
 
 def test_reader_cannot_write_a_milestone_update(reader_client):
     m = milestone()
-    period = m.service_area.programme.reporting_periods.first()
-    response = reader_client.post(
-        reverse("milestones:detail", kwargs={"pk": m.pk}), {"period": period.pk, "text": "x"}
-    )
+    response = reader_client.post(area_update_url(m), {f"m{m.pk}_text": "x", "text": "x"})
     assert response.status_code == 403
     assert not m.updates.exists()
 

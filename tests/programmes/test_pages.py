@@ -165,44 +165,45 @@ def test_other_areas_and_readers_get_no_edit_controls(champion_client, reader_cl
     assert "Write the update" not in reader_html and ">Change<" not in reader_html
 
 
-def test_champion_writes_an_update_and_the_overview_no_longer_chases_it(
+def test_champion_writes_an_update_and_the_overview_stops_chasing_it_once_submitted(
     champion_client, manager_client
 ):
     hr = area("Transactional HR")
-    response = champion_client.post(
-        reverse("programmes:area-update", kwargs={"programme": AGMA, "pk": hr.pk}),
-        {
-            "period": hr.programme.reporting_periods.get(label="March 2010").pk,
-            "text": "Workshops booked for April.\n\n- Bury scoped\n- Trafford started",
-        },
-        follow=True,
-    )
-    html = response.content.decode()
-    assert "Update for March 2010 saved. Thank you." in html
-    assert "<li>Bury scoped</li>" in html
+    url = reverse("programmes:area-update", kwargs={"programme": AGMA, "pk": hr.pk})
+    text = "Workshops booked for April.\n\n- Bury scoped\n- Trafford started"
+    html = champion_client.post(url, {"text": text}, follow=True).content.decode()
+    assert "Update for March 2010 saved as a draft. Submit it when it is ready." in html
     update = ProgressUpdate.objects.get(service_area=hr, milestone=None)
     assert update.author.name == "Phil Badley" and update.written_by.username == "champion"
-    assert "Transactional HR</a>: Phil Badley" not in page(manager_client, overview_url())
+    assert "Transactional HR</a> (draft): Phil Badley" in page(manager_client, overview_url())
+
+    response = champion_client.post(url, {"text": text, "action": "submit"}, follow=True)
+    assert "Your update for March 2010 is submitted." in response.content.decode()
+    assert (
+        "Transactional HR</a>"
+        not in page(manager_client, overview_url()).split("not-updated-heading")[1]
+    )
 
 
 def test_champion_cannot_write_another_areas_update(champion_client):
     it = area("IT")
     response = champion_client.post(
         reverse("programmes:area-update", kwargs={"programme": AGMA, "pk": it.pk}),
-        {"period": it.programme.reporting_periods.first().pk, "text": "Not mine"},
+        {"text": "Not mine", "action": "submit"},
     )
     assert response.status_code == 403
     assert not ProgressUpdate.objects.filter(service_area=it).exists()
 
 
-def test_an_empty_update_is_refused_with_a_message(champion_client):
+def test_an_update_without_the_areas_text_cannot_be_submitted(champion_client):
     hr = area("Transactional HR")
     response = champion_client.post(
         reverse("programmes:area-update", kwargs={"programme": AGMA, "pk": hr.pk}),
-        {"period": hr.programme.reporting_periods.first().pk, "text": ""},
+        {"text": "", "action": "submit"},
     )
     html = response.content.decode()
-    assert "There is a problem" in html and "This field is required." in html
+    assert "There is a problem" in html
+    assert "Write what happened in the area this period before you submit the update." in html
     assert not ProgressUpdate.objects.filter(service_area=hr).exists()
 
 

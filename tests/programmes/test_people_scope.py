@@ -7,6 +7,7 @@ The seeds: the Manchester Improvement Programme (MIP) is Manchester City Council
 Tanner is a Salford officer, a champion in AGMA's programme, and none of MIP's people."""
 
 import re
+from datetime import date
 from html import unescape
 
 import pytest
@@ -16,7 +17,7 @@ from django.urls import reverse
 
 from imports import importing, mapping, names
 from imports.reading import read_book
-from milestones.models import Milestone, ProgressUpdate
+from milestones.models import Milestone, ProgressUpdate, ReportingPeriod
 from milestones.services import milestone_edit
 from programmes.models import (
     BodyMembership,
@@ -24,6 +25,7 @@ from programmes.models import (
     Person,
     Programme,
     ProgrammeAccess,
+    ServiceArea,
     ServiceAreaRole,
 )
 from reports.models import CommitteeReport, ContactOfficer
@@ -353,16 +355,14 @@ def test_an_update_by_someone_not_of_the_programme_has_no_author(
     does not name them as its author."""
     tanner.user = django_user_model.objects.get(username="boss")
     tanner.save()
-    update = ProgressUpdate.objects.filter(
-        service_area__programme__slug=MIP, milestone__isnull=True
-    ).first()
-    url = reverse("programmes:area-update", args=[MIP, update.service_area_id])
-    seen = {"opened_period": update.period_id, "opened_version": update.version}
-    response = admin_client_logged_in.post(
-        url, {"period": update.period_id, "text": "Moved on.", **seen}
+    area = ServiceArea.objects.filter(programme__slug=MIP).first()
+    period = ReportingPeriod.objects.create(
+        programme=area.programme, label="2009/10", start=date(2009, 4, 1), end=date(2010, 3, 31)
     )
+    url = reverse("programmes:area-update-period", args=[MIP, area.pk, period.pk])
+    response = admin_client_logged_in.post(url, {"text": "Moved on."})
     assert response.status_code == 302
-    update.refresh_from_db()
+    update = ProgressUpdate.objects.get(service_area=area, period=period, milestone=None)
     assert update.text == "Moved on." and update.author is None
 
 

@@ -72,6 +72,11 @@ PAGES = {
     "milestone edit": lambda: reverse(
         "milestones:edit", kwargs={"pk": Milestone.objects.get(title="Stage 0-1").pk}
     ),
+    "update": lambda: reverse(
+        "programmes:area-update", kwargs={"programme": AGMA, "pk": hr_area().pk}
+    ),
+    "updates board": lambda: reverse("programmes:updates", kwargs={"programme": AGMA}),
+    "periods": lambda: reverse("programmes:periods", kwargs={"programme": AGMA}),
 }
 
 
@@ -92,7 +97,10 @@ def test_page_queries_do_not_grow_with_the_data(
 QUERY_BUDGET = {
     "my work": 16,
     "overview": 17,
-    "service area": 25,  # one for the period's update the form opens with, to revise
+    "service area": 25,  # one for where the period's update stands
     "milestone": 14,  # likewise
     "milestone edit": 10,
+    "update": 16,  # the area's update, its milestones, the parts saved, and where it stands
+    "updates board": 12,
+    "periods": 11,
 }

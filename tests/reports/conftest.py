@@ -64,3 +64,4 @@ def rendered(db):
 
 # The seed programmes as fixtures, shared with tests/programmes (the meetings page tests use them).
 from tests.seed_programmes import managed_programme, wigan  # noqa: E402, F401
+from tests.update_cycle import hr, march, stage_0_1  # noqa: E402, F401

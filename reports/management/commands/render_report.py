@@ -38,6 +38,11 @@ class Command(BaseCommand):
             help="Include only this service area (id); repeat for several.",
         )
         parser.add_argument(
+            "--include-submitted",
+            action="store_true",
+            help="Also print updates submitted and not yet accepted (marked as such).",
+        )
+        parser.add_argument(
             "--html", action="store_true", help="Write the report's HTML instead of a PDF."
         )
 
@@ -58,6 +63,8 @@ class Command(BaseCommand):
             if value:
                 data[key] = str(value)
         data.setlist("areas", [str(area) for area in options["area"]])
+        if options["include_submitted"]:
+            data["include_submitted"] = "on"
         form = ReportOptionsForm(data, kind=kind, programme=programme)
         if not form.is_valid():
             problems = "; ".join(

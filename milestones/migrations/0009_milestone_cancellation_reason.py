@@ -9,7 +9,7 @@ import core.constraints
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("milestones", "0005_progress_update_versions_history"),
+        ("milestones", "0008_updates_written_before_sign_off_count_as_accepted"),
         ("programmes", "0005_history_budget_access_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
