@@ -39,7 +39,7 @@ class SendRemindersView(ManagerRequiredMixin, View):
 
     def post(self, request, *args, **kwargs):
         result = send_update_reminders(
-            programme=self.programme, base_url=request.build_absolute_uri("/")
+            programme=self.programme, base_url=request.build_absolute_uri("/"), on_request=True
         )
         sent = len(result.sent)
         messages.success(request, f"{sent} reminder e-mail{'s' if sent != 1 else ''} sent.")

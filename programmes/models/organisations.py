@@ -62,6 +62,12 @@ class Person(models.Model):
     )
     email = models.EmailField("e-mail", blank=True)
     telephone = models.CharField("telephone", max_length=40, blank=True)
+    wants_digest = models.BooleanField(
+        "weekly digest",
+        default=True,
+        help_text="Managers get a Monday e-mail of who has not updated, what slipped and what "
+        "turned red. Untick to stop it.",
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name="login",

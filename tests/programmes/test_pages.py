@@ -1,11 +1,13 @@
 """My work, the programme list, the programme overview and the service-area page: what each
 role reads on them, and what each is refused."""
 
+from datetime import date
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 
-from milestones.models import Milestone, ProgressUpdate
+from milestones.models import Milestone, ProgressUpdate, ReportingPeriod
 from programmes.models import Person, ServiceArea
 
 pytestmark = pytest.mark.django_db
@@ -136,7 +138,17 @@ def test_scheduled_reminders_command(capsys):
     from django.core.management import call_command
 
     Person.objects.filter(name="Phil Badley").update(email="phil.badley@stockport.gov.uk")
-    call_command("send_update_reminders", AGMA, "--base-url", "https://tracker.example.gov.uk")
+    ReportingPeriod.objects.filter(programme__slug=AGMA, label="March 2010").update(
+        updates_due=date(2010, 3, 31)
+    )
+    call_command(
+        "send_update_reminders",
+        AGMA,
+        "--base-url",
+        "https://tracker.example.gov.uk",
+        "--today",
+        "2010-04-01",
+    )
     assert len(mail.outbox) == 1
     assert "https://tracker.example.gov.uk/programmes/agma-collaborative-services/areas/" in (
         mail.outbox[0].body

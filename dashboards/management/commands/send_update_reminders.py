@@ -1,13 +1,19 @@
+from datetime import date
+
 from django.core.management.base import BaseCommand, CommandError
 
+from dashboards.digest import send_digests
 from dashboards.reminders import send_update_reminders
 from programmes.models import Programme
 
 
 class Command(BaseCommand):
     help = (
-        "E-mail the people named on each service area that has no update yet for its "
-        "programme's current reporting period. Run it on a schedule (e.g. weekly from cron)."
+        "Chase the updates each programme's current reporting period still owes: e-mail the "
+        "people named on each area a reminder before the day updates are due, the day after, "
+        "then weekly (dashboards/reminders.py), never the same one twice. On Mondays (or with "
+        "--digest) also send managers who want it the weekly digest. Run it every weekday "
+        "from cron."
     )
 
     def add_arguments(self, parser):
@@ -17,15 +23,41 @@ class Command(BaseCommand):
         parser.add_argument(
             "--base-url", help="Start of the links in the e-mails (default: the SITE_URL setting)."
         )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="List what would be sent; send nothing."
+        )
+        parser.add_argument(
+            "--digest", action="store_true", help="Send the weekly digest whatever the day."
+        )
+        parser.add_argument(
+            "--today", type=date.fromisoformat, help="Act as if today were this day (YYYY-MM-DD)."
+        )
 
-    def handle(self, *args, slugs, base_url, **options):
+    def handle(self, *args, slugs, base_url, dry_run, digest, today, **options):
         programmes = Programme.objects.filter(status=Programme.Status.ACTIVE)
         if slugs:
             programmes = Programme.objects.filter(slug__in=slugs)
             if missing := set(slugs) - set(programmes.values_list("slug", flat=True)):
                 raise CommandError(f"No programme called {', '.join(sorted(missing))}.")
+        verb = "would be sent" if dry_run else "sent"
         for programme in programmes:
-            result = send_update_reminders(programme=programme, base_url=base_url)
-            self.stdout.write(f"{programme.slug}: {len(result.sent)} reminder(s) sent.")
+            result = send_update_reminders(
+                programme=programme, base_url=base_url, today=today, dry_run=dry_run
+            )
+            self.stdout.write(f"{programme.slug}: {len(result.sent)} reminder(s) {verb}.")
+            for reminder in result.sent:
+                self.stdout.write(
+                    f"  {reminder.kind}: {reminder.person.name} <{reminder.person.email}>, "
+                    f"{reminder.area.name}, {reminder.period.label}"
+                )
             for person in result.no_email:
                 self.stdout.write(f"  {person.name} has no e-mail address: not reminded.")
+            if digest or (today or date.today()).weekday() == 0:
+                digests = send_digests(
+                    programme=programme, base_url=base_url, today=today, dry_run=dry_run
+                )
+                self.stdout.write(f"{programme.slug}: {len(digests.sent)} digest(s) {verb}.")
+                for person in digests.sent:
+                    self.stdout.write(f"  digest: {person.name} <{person.email}>")
+                for person in digests.no_email:
+                    self.stdout.write(f"  {person.name} has no e-mail address: no digest.")
