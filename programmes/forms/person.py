@@ -18,8 +18,16 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ("name", "job_title", "organisation", "new_organisation", "email", "telephone")
-        labels = {"email": "E-mail address"}
+        fields = (
+            "name",
+            "job_title",
+            "organisation",
+            "new_organisation",
+            "email",
+            "telephone",
+            "wants_digest",
+        )
+        labels = {"email": "E-mail address", "wants_digest": "Send the weekly digest"}
         help_texts = {
             "name": "As reports introduce them, e.g. “Martin Vickers”.",
             "job_title": "e.g. “Director of Change”.",

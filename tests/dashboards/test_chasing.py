@@ -189,3 +189,17 @@ def test_digest_opt_out_and_no_address(hr, manager_person):
     result = send_digests(programme=hr.programme, base_url=SITE)
     assert result.sent == [] and result.no_email == [manager_person]
     assert mail.outbox == []
+
+
+def test_manager_turns_the_digest_off_on_the_person_page(manager_client, hr, manager_person):
+    url = reverse("people:person", kwargs={"programme": hr.programme.slug, "pk": manager_person.pk})
+    assert "Send the weekly digest" in manager_client.get(url).content.decode()
+    data = {
+        "name": "Mary Manager",
+        "email": "mary@agma.gov.uk",
+        "version": manager_person.version,
+    }  # the box left unticked
+    manager_client.post(url, data)
+    manager_person.refresh_from_db()
+    assert manager_person.wants_digest is False
+    assert send_digests(programme=hr.programme, base_url=SITE).sent == []
