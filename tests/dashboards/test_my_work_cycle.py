@@ -72,10 +72,14 @@ def test_the_manager_sees_the_reviews_to_make_but_never_their_own(
 def test_reminders_go_to_areas_whose_update_is_owed_not_to_those_who_submitted(agma, hr, march):
     Person.objects.filter(name="Phil Badley").update(email="phil.badley@stockport.gov.uk")
     write(hr, march, user("champion"), "Draft.")
-    send_update_reminders(programme=agma, base_url="https://tracker.example.gov.uk")
+    send_update_reminders(
+        programme=agma, base_url="https://tracker.example.gov.uk", on_request=True
+    )
     assert [m.to for m in mail.outbox] == [["phil.badley@stockport.gov.uk"]]  # a draft is owed
 
     mail.outbox.clear()
     submitted(hr, march)
-    result = send_update_reminders(programme=agma, base_url="https://tracker.example.gov.uk")
+    result = send_update_reminders(
+        programme=agma, base_url="https://tracker.example.gov.uk", on_request=True
+    )
     assert mail.outbox == [] and hr not in [area for _, area in result.sent]
