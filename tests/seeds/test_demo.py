@@ -45,13 +45,16 @@ def test_the_overview_shows_the_cycle_under_way_today():
     overview = page_text(manager, reverse("programmes:overview", args=[demo.SLUG]))
     assert f"Not yet updated for {month}" in overview
     assert f"updates are due {today + timedelta(days=7):%-d %B %Y}" in overview
-    assert "Customer Contact (not started)" in overview
+    assert "Customer Contact (not started): Sam Okafor" in overview
     assert "Waste Collection (returned): Tom Walsh" in overview
     assert "Revenues and Benefits (" not in overview  # submitted: not owed
     assert f"{today + timedelta(days=9):%A %-d %B %Y}: Champions Group" in overview
     assert f"{today + timedelta(days=23):%A %-d %B %Y}: Shared Services Board" in overview
     assert "2 slipped" in overview
     assert "2 red risks" in overview
+    # Last month's updates were accepted, so the areas carry the ratings their champions gave.
+    assert "1 Revenues and Benefits Green" in overview
+    assert "3 Customer Contact Not rated" in overview
 
     board = page_text(manager, reverse("programmes:updates", args=[demo.SLUG]))
     assert "1 submitted 1 not started 0 draft 1 returned 0 accepted" in board
@@ -116,8 +119,14 @@ def test_loading_twice_changes_nothing_and_reload_replaces_it():
 @pytest.mark.parametrize("today", [date(2031, 2, 14), date(2029, 7, 3)])
 def test_its_dates_follow_the_day_it_is_loaded_for(today):
     programme = demo.load_demo(today=today).programme
-    period = ReportingPeriod.objects.get(programme=programme)
-    assert (period.label, period.start) == (f"{today:%B %Y}", today.replace(day=1))
+    periods = ReportingPeriod.objects.filter(programme=programme).order_by("start")
+    last, current = periods
+    assert (current.label, current.start, current.is_closed) == (
+        f"{today:%B %Y}",
+        today.replace(day=1),
+        False,
+    )
+    assert last.end == today.replace(day=1) - timedelta(days=1) and last.is_closed
     upcoming = Meeting.objects.filter(body__programme=programme, date__gt=today)
     assert upcoming.count() == 3
     years = SavingsLine.objects.filter(programme=programme).values_list("financial_year", flat=True)
