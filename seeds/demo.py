@@ -111,7 +111,7 @@ def _load(today: date) -> Programme:
     manager = fresh(people["manager"].user)
     areas = _areas(programme, people, today, by=manager)
     _registers(programme, areas, today, by=manager)
-    _governance(programme, people, today, by=manager)
+    _governance(programme, today, by=manager)
     champions = {key: fresh(people[f"{key}.champion"].user) for key in ("revenues", "waste")}
     reporting_cycle(programme, areas, champions, today, manager=manager)
     return programme
@@ -163,7 +163,9 @@ def _areas(programme, people, today, *, by) -> dict[str, ServiceArea]:
 
 
 def _milestones(areas, today, *, by) -> None:
-    m = lambda months: parse(month(today, months))  # noqa: E731 - a month from today
+    def m(months):  # the month ``months`` from today's, as a milestone's date
+        return parse(month(today, months))
+
     revenues, waste, contact = areas["revenues"], areas["waste"], areas["contact"]
     milestone_create(
         service_area=revenues,
@@ -286,7 +288,7 @@ def _registers(programme, areas, today, *, by) -> None:
         record_create(record=line, by=by)
 
 
-def _governance(programme, people, today, *, by) -> None:
+def _governance(programme, today, *, by) -> None:
     board = governance_create(
         record=GovernanceBody(
             programme=programme,
