@@ -10,6 +10,7 @@ run:
 	scripts/bootstrap.sh run
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py load_seed_programmes --demo-users
+	$(PYTHON) manage.py load_demo_programme
 	$(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 test:

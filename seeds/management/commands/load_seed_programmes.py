@@ -1,9 +1,9 @@
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from programmes.models import Person, Programme, ProgrammeAccess, ServiceAreaRole
+from seeds.accounts import demo_user
 from seeds.files import SeedError, read_seed, seed_files
 from seeds.loader import load_seed
 
@@ -69,10 +69,10 @@ class Command(BaseCommand):
         Transactional HR (AGMA), as Phil Badley; reader of them all; and an administrator."""
         password = settings.DEMO_PASSWORD
         seeds = Programme.objects.filter(slug__in=[path.stem for path in seed_files()])
-        admin = self.demo_user("admin", password, is_staff=True, is_superuser=True)
-        manager = self.demo_user("manager", password, first_name="Demo", last_name="Manager")
-        reader = self.demo_user("reader", password, first_name="Demo", last_name="Reader")
-        champion = self.demo_user("champion", password, first_name="Phil", last_name="Badley")
+        admin = demo_user("admin", is_staff=True, is_superuser=True)
+        manager = demo_user("manager", first_name="Demo", last_name="Manager")
+        reader = demo_user("reader", first_name="Demo", last_name="Reader")
+        champion = demo_user("champion", first_name="Phil", last_name="Badley")
         for programme in seeds:
             ProgrammeAccess.objects.get_or_create(
                 programme=programme, user=manager, defaults={"role": ProgrammeAccess.Role.MANAGER}
@@ -90,13 +90,3 @@ class Command(BaseCommand):
             hr_champion.save(update_fields=["user"])
         names = ", ".join(user.username for user in (manager, champion, reader, admin))
         self.stdout.write(self.style.SUCCESS(f"Demo accounts {names}: password '{password}'."))
-
-    def demo_user(self, username, password, **fields):
-        User = get_user_model()
-        user, created = User.objects.get_or_create(
-            username=username, defaults={"email": f"{username}@example.org", **fields}
-        )
-        if created:
-            user.set_password(password)
-            user.save()
-        return user
