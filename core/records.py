@@ -70,6 +70,14 @@ def _stamp(record: Model, by, at: datetime | None) -> None:
 
 
 @transaction.atomic
+def record_delete(*, record: Model, by) -> None:
+    """Remove a row whose removal is itself a fact (an access withdrawn, a person taken off an
+    area, an unused stage, an agenda item): its history keeps what it was and who removed it."""
+    _stamp(record, by, None)
+    record.delete()
+
+
+@transaction.atomic
 def record_create(*, record: Model, by=None, at: datetime | None = None) -> Model:
     """Save a new risk, savings line, action, lesson, service area… after validating it."""
     _plain_text_fields(record)

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.ordering import moved
-from core.records import record_create, record_edit
+from core.records import record_create, record_delete, record_edit
 
 from .forms.people import NOT_OFFERED
 from .models import Participation, Person, ServiceArea, ServiceAreaRole
@@ -123,5 +123,4 @@ def role_add(*, area: ServiceArea, person: Person, role: str, rights: Rights, by
 def role_remove(*, role: ServiceAreaRole, rights: Rights, by) -> None:
     """Take a person off an area: they no longer edit it; its history keeps who they were."""
     _may_manage(rights, role.service_area.programme_id, "take people off service areas")
-    role._history_user = by
-    role.delete()
+    record_delete(record=role, by=by)

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Model
 
-from core.records import record_create, record_edit
+from core.records import record_create, record_delete, record_edit
 from core.versioning import save_if_unchanged
 
 from .models import AgendaItem, BodyMembership, GlossaryTerm, GovernanceBody, Meeting, Person
@@ -124,8 +124,7 @@ def meeting_save(
     elif agenda.has_changed():
         save_if_unchanged(meeting, opened_version=opened_version, fields=[], by=by)
     for item in agenda.items_to_remove():
-        item._history_user = by
-        item.delete()
+        record_delete(record=item, by=by)
     for item in agenda.items_to_save():
         item.meeting = meeting
         item.full_clean()  # the presenter checked against the programme, now it is known
@@ -183,11 +182,9 @@ def meeting_delete(*, meeting: Meeting, by) -> None:
             f"This meeting cannot be deleted: {referring}. Cancel it instead; it stays on the "
             "list, marked cancelled, with your reason."
         )
-    meeting._history_user = by
     for item in meeting.agenda_items.all():
-        item._history_user = by
-        item.delete()
-    meeting.delete()
+        record_delete(record=item, by=by)
+    record_delete(record=meeting, by=by)
 
 
 # --- Glossary ------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from core import records
 
 from .models import Invitation, Person, Programme
 from .people_services import check_may_change
+from .rights import is_administrators_login
 
 NO_EMAIL = (
     "{name} has no e-mail address, so no invitation was sent. Add their e-mail address first."
@@ -67,7 +68,7 @@ def sign_in_status(person: Person, invitation: Invitation | None) -> SignIn:
             why_not_invite=f"{person.name}'s login has been switched off: only an "
             "administrator can switch it back on.",
         )
-    if user.is_superuser or user.is_staff:
+    if is_administrators_login(user):
         return SignIn(
             "Administrator's login, no password",
             why_not_invite="An administrator's login is set up by the administrators.",
@@ -188,7 +189,7 @@ def awaiting_invitation(login) -> bool:
     works for nobody else, whatever its token)."""
     return (
         not login.has_usable_password()
-        and not (login.is_superuser or login.is_staff)
+        and not is_administrators_login(login)
         and Person.objects.filter(user=login).exists()
         and Invitation.objects.filter(login=login, accepted_at__isnull=True).exists()
     )

@@ -134,5 +134,4 @@ def access_withdraw(*, programme: Programme, person: Person, by) -> None:
     if access is None:
         raise ValidationError(f"{person.name} has no access to this programme to withdraw.")
     _refuse_last_manager(access, person)
-    access._history_user = by
-    access.delete()
+    records.record_delete(record=access, by=by)

@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from core.ordering import moved
-from core.records import record_create, record_edit
+from core.records import record_create, record_delete, record_edit
 from core.risk_rating import matrix_problems
 
 from .models import (
@@ -306,8 +306,7 @@ def stage_remove(*, stage: StageDefinition, rights: Rights, by) -> None:
             f"Milestones are at {stage.code}, so it stays in the Key to Stages. "
             "Rename or redefine it instead."
         )
-    stage._history_user = by
-    stage.delete()  # its history keeps it, with who removed it
+    record_delete(record=stage, by=by)  # its history keeps it, with who removed it
 
 
 def save_order(records: list, *, by) -> None:

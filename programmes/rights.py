@@ -147,6 +147,12 @@ class Rights:
         return not reach.login_is_admin and reach.programmes <= self.managed_programmes
 
 
+def is_administrators_login(user) -> bool:
+    """A login the administrators keep (staff or superuser): never invited, never changed by a
+    programme's managers."""
+    return user.is_superuser or user.is_staff
+
+
 @dataclass(frozen=True)
 class PersonReach:
     """Where a person's login gets rights: the programmes they are named on a service area of
@@ -173,9 +179,7 @@ def reach_of_people(people) -> dict[int, PersonReach]:
     return {
         person.pk: PersonReach(
             programmes=frozenset(programmes[person.pk]),
-            login_is_admin=bool(
-                person.user_id and (person.user.is_superuser or person.user.is_staff)
-            ),
+            login_is_admin=bool(person.user_id and is_administrators_login(person.user)),
         )
         for person in people
     }
