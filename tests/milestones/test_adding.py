@@ -110,7 +110,9 @@ def test_readers_and_other_programmes_managers_cannot_add(
 
 
 def test_an_administrator_may_add(admin_client_logged_in, own_area):
-    assert admin_client_logged_in.get(add_url(own_area)).status_code == 200
+    response = admin_client_logged_in.get(add_url(own_area))
+    assert response.status_code == 200
+    assert f"Add a milestone to {own_area.name}" in text_of(response)
 
 
 def test_the_area_page_offers_the_buttons_only_to_those_who_may_use_them(

@@ -78,7 +78,9 @@ def test_access_given_while_the_invitation_waits_applies_once_accepted(manager_c
     invite(manager_client, jane)
     manager_client.post(person_url(jane, what="access"), {"role": "manager"})
     browser, _ = accept(link_in(mail.outbox[0]))
-    assert browser.get(people_url()).status_code == 200
+    response = browser.get(people_url())
+    assert response.status_code == 200  # the People page is for managers only
+    assert "Jane Smith" in text_of(response)
 
 
 def test_the_persons_page_says_they_are_invited_and_offers_to_send_again(manager_client, jane):
