@@ -231,10 +231,10 @@ class IssuedPackQuerySet(models.QuerySet):
 
 
 class IssuedPack(models.Model):
-    """A report as it was issued to a meeting: the PDF's bytes, the data it was built from (JSON),
-    their SHA-256 fingerprints, who issued it and when. Created once by
-    ``reports.services.pack_issue`` and never changed: later edits to the programme's data do not
-    touch it, and it downloads byte for byte as sent."""
+    """A report as it was issued to a meeting: the PDF's bytes, the same report as an HTML file,
+    the data it was built from (JSON), their SHA-256 fingerprints, who issued it and when.
+    Created once by ``reports.services.pack_issue`` and never changed: later edits to the
+    programme's data do not touch it, and it downloads byte for byte as sent."""
 
     programme = models.ForeignKey(
         "programmes.Programme",
@@ -273,6 +273,15 @@ class IssuedPack(models.Model):
         "data snapshot", max_length=300, help_text="The report's data as JSON."
     )
     snapshot_sha256 = models.CharField("data snapshot SHA-256", max_length=64)
+    # Packs issued before the HTML version existed have none: blank, and the page offers only
+    # what the pack holds.
+    html = models.FileField(
+        "HTML version",
+        max_length=300,
+        blank=True,
+        help_text="The same report as one accessible HTML file.",
+    )
+    html_sha256 = models.CharField("HTML SHA-256", max_length=64, blank=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="issued by",
@@ -295,7 +304,13 @@ class IssuedPack(models.Model):
                 condition=models.Q(size__gt=0) & models.Q(pages__gt=0),
                 name="issued_pack_is_not_empty",
                 violation_error_message="An issued pack must hold a PDF.",
-            )
+            ),
+            CheckedConstraint(
+                condition=models.Q(html="", html_sha256="")
+                | (~models.Q(html="") & ~models.Q(html_sha256="")),
+                name="issued_pack_html_has_its_sha256",
+                violation_error_message="An issued pack's HTML version needs its SHA-256.",
+            ),
         ]
 
     def __str__(self):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from .generators.base import Issue
+from .html_pack import render_html
 from .kinds import Kind, build_report
 from .models import ContactOfficer, IssuedPack
 from .options import ReportOptions
@@ -50,9 +51,9 @@ def user_name(user) -> str:
 def pack_issue(*, programme, kind: Kind, options: ReportOptions, meeting, by) -> IssuedPack:
     """Print the report and keep it, with its data, as issued to ``meeting`` by ``by``.
 
-    The PDF and the JSON snapshot are written through Django's storage under
-    ``issued-packs/<programme>/<year>/``; the record holds their names and SHA-256
-    fingerprints. If the record cannot be saved the files are removed again.
+    The PDF, the same report as an HTML file and the JSON snapshot are written through
+    Django's storage under ``issued-packs/<programme>/<year>/``; the record holds their names
+    and SHA-256 fingerprints. If the record cannot be saved the files are removed again.
     """
     if meeting.body.programme_id != programme.pk:
         raise ValidationError({"meeting": "This meeting belongs to another programme."})
@@ -69,6 +70,7 @@ def pack_issue(*, programme, kind: Kind, options: ReportOptions, meeting, by) ->
     )
     report = build_report(kind, programme, options, issue=issue)
     rendered = render_pdf(report)
+    html = render_html(report)
     snapshot = snapshot_json(report)
 
     stem = (
@@ -79,6 +81,8 @@ def pack_issue(*, programme, kind: Kind, options: ReportOptions, meeting, by) ->
     try:
         pdf_name = default_storage.save(f"{stem}.pdf", ContentFile(rendered.content))
         saved.append(pdf_name)
+        html_name = default_storage.save(f"{stem}.html", ContentFile(html))
+        saved.append(html_name)
         snapshot_name = default_storage.save(f"{stem}.json", ContentFile(snapshot))
         saved.append(snapshot_name)
         pack = IssuedPack(
@@ -93,12 +97,14 @@ def pack_issue(*, programme, kind: Kind, options: ReportOptions, meeting, by) ->
             sha256=sha256(rendered.content),
             size=len(rendered.content),
             pages=rendered.pages,
+            html_sha256=sha256(html),
             snapshot_sha256=sha256(snapshot),
             issued_by=by,
             issued_by_name=user_name(by),
             issued_at=issued_at,
         )
         pack.pdf.name = pdf_name
+        pack.html.name = html_name
         pack.snapshot.name = snapshot_name
         pack.full_clean()
         pack.save()
@@ -110,10 +116,11 @@ def pack_issue(*, programme, kind: Kind, options: ReportOptions, meeting, by) ->
 
 
 def pack_file(pack: IssuedPack, which: str = "pdf") -> bytes:
-    """An issued pack's PDF (or JSON snapshot) exactly as stored, after checking it against the
-    fingerprint taken when it was issued."""
+    """An issued pack's PDF (or HTML version, or JSON snapshot) exactly as stored, after checking
+    it against the fingerprint taken when it was issued."""
     field, expected = {
         "pdf": (pack.pdf, pack.sha256),
+        "html": (pack.html, pack.html_sha256),
         "snapshot": (pack.snapshot, pack.snapshot_sha256),
     }[which]
     with default_storage.open(field.name, "rb") as file:

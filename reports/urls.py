@@ -13,6 +13,11 @@ urlpatterns = [
     path(f"{prefix}packs/<int:pk>/", views.PackDetailView.as_view(), name="pack"),
     path(f"{prefix}packs/<int:pk>/pdf/", views.PackDownloadView.as_view(), name="pack-pdf"),
     path(
+        f"{prefix}packs/<int:pk>/html/",
+        views.PackDownloadView.as_view(which="html"),
+        name="pack-html",
+    ),
+    path(
         f"{prefix}packs/<int:pk>/data/",
         views.PackDownloadView.as_view(which="snapshot"),
         name="pack-data",
@@ -26,5 +31,6 @@ urlpatterns = [
     ),
     path(f"{prefix}<slug:kind>/", views.ReportPreviewView.as_view(), name="preview"),
     path(f"{prefix}<slug:kind>/pdf/", views.ReportPDFView.as_view(), name="pdf"),
+    path(f"{prefix}<slug:kind>/html/", views.ReportHTMLView.as_view(), name="html"),
     path(f"{prefix}<slug:kind>/issue/", views.IssuePackView.as_view(), name="issue"),
 ]

@@ -29,6 +29,8 @@ from .forms import (
     SectionFormSet,
     meeting_label,
 )
+from .html_pack import CONTENT_TYPE as HTML_CONTENT_TYPE
+from .html_pack import render_html
 from .kinds import KINDS, build_report, get_kind
 from .models import CommitteeReport, IssuedPack
 from .rendering import render_pdf, report_context
@@ -124,9 +126,19 @@ class ReportPDFView(KindMixin, ProgrammeMixin, View):
             preview = reverse("reports:preview", kwargs=self.kwargs)
             return HttpResponseRedirect(f"{preview}?{request.GET.urlencode()}")
         report = build_report(self.kind, self.programme, form.to_options())
-        rendered = render_pdf(report)
-        filename = f"{self.programme.slug}-{self.kind.slug}-{report.as_at:%Y-%m-%d}.pdf"
-        return attachment(rendered.content, filename, "application/pdf")
+        return self.download(
+            report, f"{self.programme.slug}-{self.kind.slug}-{report.as_at:%Y-%m-%d}"
+        )
+
+    def download(self, report, stem: str) -> HttpResponse:
+        return attachment(render_pdf(report).content, f"{stem}.pdf", "application/pdf")
+
+
+class ReportHTMLView(ReportPDFView):
+    """The same report as one accessible HTML file (``reports.html_pack``), also a draft."""
+
+    def download(self, report, stem: str) -> HttpResponse:
+        return attachment(render_html(report), f"{stem}.html", HTML_CONTENT_TYPE)
 
 
 class IssuePackView(ManagerRequiredMixin, ReportPreviewView):
@@ -196,13 +208,15 @@ class PackDetailView(PackMixin, DetailView):
 
 
 class PackDownloadView(PackMixin, DetailView):
-    """An issued pack's PDF (or its data snapshot) byte for byte as issued, after checking its
-    fingerprint."""
+    """An issued pack's PDF (or its HTML version or data snapshot) byte for byte as issued,
+    after checking its fingerprint."""
 
     which = "pdf"
 
     def get(self, request, *args, **kwargs):
         pack = self.get_object()
+        if self.which == "html" and not pack.html:
+            raise Http404("This pack was issued before packs kept an HTML version.")
         try:
             data = pack_file(pack, self.which)
         except PackTampered:
@@ -216,6 +230,8 @@ class PackDownloadView(PackMixin, DetailView):
         stem = f"{self.programme.slug}-{pack.kind}-pack-{pack.pk}"
         if self.which == "snapshot":
             return attachment(data, f"{stem}.json", "application/json")
+        if self.which == "html":
+            return attachment(data, f"{stem}.html", HTML_CONTENT_TYPE)
         return attachment(data, f"{stem}.pdf", "application/pdf")
 
 
