@@ -54,7 +54,9 @@ class MilestoneFilter(ProgrammeFilterSet):
         queryset=None,
     )
     service_area = AreaChoiceFilter(label="Service area", empty_label="All", queryset=None)
-    stage = filters.ModelChoiceFilter(label="Stage", empty_label="All", queryset=None)
+    stage = filters.ModelChoiceFilter(
+        label="Stage", empty_label="All", null_label="No stage", queryset=None
+    )
     status = filters.ChoiceFilter(
         label="Status", choices=Milestone.Status.choices, empty_label="Any"
     )
