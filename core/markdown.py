@@ -5,6 +5,7 @@ an element; Markdown then adds paragraphs, emphasis and (nested) lists; nh3 fina
 that small set of tags, as a second guard.
 """
 
+import functools
 import html
 import threading
 
@@ -26,9 +27,19 @@ def _converter() -> markdown_lib.Markdown:
     return _local.converter
 
 
+# The HTML depends on nothing but the text, so texts shown again (every comment on every view
+# of a page) are converted once per process: a page of fifty comments then costs lookups, not
+# fifty Markdown conversions. Keyed on the text itself, an edited comment is never served stale.
+RENDERED_CACHE_SIZE = 8192
+
+
+@functools.lru_cache(maxsize=RENDERED_CACHE_SIZE)
+def _render(text: str) -> str:
+    converted = _converter().reset().convert(html.escape(text, quote=False))
+    return nh3.clean(converted, tags=ALLOWED_TAGS, attributes={}, url_schemes=set())
+
+
 def render_markdown(text: str | None) -> SafeString:
     if not text:
         return mark_safe("")
-    converted = _converter().reset().convert(html.escape(text, quote=False))
-    cleaned = nh3.clean(converted, tags=ALLOWED_TAGS, attributes={}, url_schemes=set())
-    return mark_safe(cleaned)
+    return mark_safe(_render(str(text)))

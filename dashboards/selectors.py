@@ -1,23 +1,20 @@
 """Reads that join several models to feed a page: My work, the programme overview and the
 service-area page. Each runs a fixed number of queries whatever the size of the programme."""
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from core.fuzzydates import financial_year_label, financial_year_of
-from core.savings import SavingsPosition
 from milestones.models import AreaUpdate, DateChange, Milestone, ReportingPeriod
 from milestones.models.cycle import NOT_STARTED
 from milestones.periods import current_periods
-from milestones.stage_groups import WITHIN_STAGE, by_stage
+from milestones.stage_groups import IN_STAGE_ORDER, by_stage
 from programmes.models import (
     Action,
     Meeting,
-    Programme,
     Risk,
     SavingsLine,
     ServiceArea,
@@ -130,133 +127,12 @@ def my_work(*, user, rights: Rights) -> MyWork:
     )
 
 
-# --- Programme overview ------------------------------------------------------------------------
-
-
-@dataclass
-class MatrixRow:
-    area: ServiceArea
-    cells: list  # one list of milestones per stage, in stage order
-    unstaged: list
-    current_stage: object = None
-
-
-@dataclass
-class SavingsSummary:
-    year_label: str
-    is_current_year: bool
-    figures: SavingsPosition  # the year's totals and shortfall (``core.savings``)
-
-
-@dataclass
-class Overview:
-    programme: Programme
-    stages: list
-    rows: list
-    has_unstaged: bool
-    late: int
-    slipped: int
-    completed: int
-    total: int
-    savings: SavingsSummary | None
-    red_risks: list
-    meetings: list
-    last_meeting: Meeting | None
-    updates_due: list
-    period: ReportingPeriod | None
-    today: date = field(default_factory=timezone.localdate)
-    closed_areas: list = field(default_factory=list)  # kept, but not among the current rows
-
-
-def current_stage(milestones: list[Milestone]):
-    """The stage an area is at: of the staged milestone in progress, else the first not yet
-    finished, else the last one finished."""
-    staged = [m for m in milestones if m.stage_id]
-    for milestone in staged:
-        if milestone.status == Milestone.Status.IN_PROGRESS:
-            return milestone.stage
-    unfinished = [m for m in staged if not m.is_finished]
-    if unfinished:
-        return unfinished[0].stage
-    return staged[-1].stage if staged else None
-
-
-def savings_summary(programme: Programme, today: date) -> SavingsSummary | None:
-    """This financial year's savings; if none are recorded for it, the latest year that has
-    some (the page says which)."""
-    lines = list(SavingsLine.objects.filter(programme=programme, financial_year__isnull=False))
-    if not lines:
-        return None
-    this_year = financial_year_of(today)
-    years = {line.financial_year for line in lines}
-    year = this_year if this_year in years else max(years)
-    chosen = [line for line in lines if line.financial_year == year]
-    return SavingsSummary(
-        year_label=financial_year_label(year),
-        is_current_year=year == this_year,
-        figures=SavingsPosition.of(chosen),
-    )
-
-
-def red_risks(programme: Programme) -> list[Risk]:
-    """Open risks the programme's risk matrix rates red (``Programme.risk_rating``), as the
-    heat map and the reports count them, whatever status their officers chose."""
-    risks = Risk.objects.filter(programme=programme, is_open=True).select_related("service_area")
-    return [risk for risk in risks if programme.risk_rating(risk).is_red]
-
-
-def programme_overview(*, programme: Programme) -> Overview:
-    today = timezone.localdate()
-    stages = list(programme.stages.all())
-    every_area = list(
-        programme.service_areas.select_related("parent").prefetch_related(
-            Prefetch("roles", queryset=ServiceAreaRole.objects.select_related("person"))
-        )
-    )
-    areas = [area for area in every_area if not area.is_closed]
-    milestones = list(
-        Milestone.objects.filter(service_area__programme=programme)
-        .select_related("stage")
-        .with_slipped()
-        .order_by("order", "id")
-    )
-    by_area = defaultdict(list)
-    for milestone in milestones:
-        by_area[milestone.service_area_id].append(milestone)
-    rows = []
-    for area in areas:
-        mine = by_area[area.pk]
-        cells = [[m for m in mine if m.stage_id == stage.pk] for stage in stages]
-        unstaged = [m for m in mine if m.stage_id is None]
-        rows.append(MatrixRow(area, cells, unstaged, current_stage(mine)))
-
-    meetings = (
-        Meeting.objects.going_ahead().filter(body__programme=programme).select_related("body")
-    )
-    upcoming = list(meetings.filter(date__gte=today).order_by("date")[:5])
-    last = None if upcoming else meetings.order_by("-date").first()
-    due = updates_due(areas)
-    return Overview(
-        programme=programme,
-        stages=stages,
-        rows=rows,
-        has_unstaged=any(row.unstaged for row in rows),
-        late=sum(1 for m in milestones if m.is_late(today)),
-        slipped=sum(1 for m in milestones if m.is_slipped),
-        completed=sum(1 for m in milestones if m.status == Milestone.Status.COMPLETE),
-        total=len(milestones),
-        savings=savings_summary(programme, today),
-        red_risks=red_risks(programme),
-        meetings=upcoming,
-        last_meeting=last,
-        updates_due=due,
-        period=due[0].period if due else current_periods([programme.pk]).get(programme.pk),
-        today=today,
-        closed_areas=[area for area in every_area if area.is_closed],
-    )
-
-
 # --- Service-area page -------------------------------------------------------------------------
+
+
+# Rows of the service-area page: its milestones and its accepted updates, a page at a time.
+AREA_MILESTONES_PER_PAGE = 50
+AREA_UPDATES_PER_PAGE = 10
 
 
 @dataclass
@@ -264,8 +140,9 @@ class ServiceAreaPage:
     area: ServiceArea
     roles: list
     participations: list
-    stage_groups: list
-    updates: list
+    stage_groups: list  # this page of milestones, by stage
+    milestones_page: Page
+    updates: Page
     risks: list
     savings: list
     actions: list
@@ -274,21 +151,30 @@ class ServiceAreaPage:
     sign_off: AreaUpdate | None  # where this area's update for the period stands
 
 
-def service_area_page(*, area: ServiceArea) -> ServiceAreaPage:
+def service_area_page(*, area: ServiceArea, milestones_page=1, updates_page=1) -> ServiceAreaPage:
+    """The area's page; its milestones (in stage order) and accepted updates (newest first)
+    a page at a time, sorted and counted by the database. A page number past the end shows the
+    last page."""
     period = current_periods([area.programme_id]).get(area.programme_id)
-    milestones = milestones_with_history().filter(service_area=area).order_by(*WITHIN_STAGE)
+    milestones = Paginator(
+        milestones_with_history().filter(service_area=area).order_by(*IN_STAGE_ORDER),
+        AREA_MILESTONES_PER_PAGE,
+    ).get_page(milestones_page)
+    # What the programme office accepted; drafts and submitted updates are on the update's own
+    # page, for those who may see them.
+    updates = Paginator(
+        area.updates.reportable()
+        .select_related("period", "author", "milestone", "written_by")
+        .order_by("-period__start", "milestone_id", "-written_at"),
+        AREA_UPDATES_PER_PAGE,
+    ).get_page(updates_page)
     return ServiceAreaPage(
         area=area,
         roles=list(area.roles.select_related("person__organisation")),
         participations=list(area.participations.select_related("organisation")),
-        stage_groups=by_stage(milestones, area.programme.stages.all()),
-        # What the programme office accepted; drafts and submitted updates are on the update's
-        # own page, for those who may see them.
-        updates=list(
-            area.updates.reportable()
-            .select_related("period", "author", "milestone", "written_by")
-            .order_by("-period__start", "milestone_id", "-written_at")
-        ),
+        stage_groups=by_stage(milestones.object_list, area.programme.stages.all()),
+        milestones_page=milestones,
+        updates=updates,
         risks=list(Risk.objects.filter(service_area=area)),
         savings=list(SavingsLine.objects.filter(service_area=area)),
         actions=list(Action.objects.filter(service_area=area)),

@@ -9,6 +9,7 @@ that starts with "=", "+", "-", "@", a tab or a carriage return is never a formu
 
 import tempfile
 from collections.abc import Iterable
+from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -221,6 +222,7 @@ class ProgrammeWorkbook:
         self.book.properties.creator = "Programme milestone tracker"
         self.sheets: list[Sheet] = []
         self.rows_written = 0
+        self._style_cache: dict[tuple, object] = {}
 
     def add(self, sheet: Sheet, records: Iterable) -> int:
         """Write a sheet of ``records`` (a queryset is read in chunks); the number of rows."""
@@ -287,13 +289,28 @@ class ProgrammeWorkbook:
 
     # --- cells ---------------------------------------------------------------------------------
 
-    def _header(self, ws, heading: str):
-        cell = self._text(ws, heading, wrap=True, force_cell=True)
-        cell.font = STYLES.header_font
-        cell.fill = STYLES.header_fill
-        cell.border = STYLES.header_border
-        cell.alignment = STYLES.header_alignment
+    def _styled(self, ws, value, key, dress):
+        """A cell of ``value`` in the style named ``key``; ``dress(cell)`` sets that style the
+        first time. Setting a font or fill looks the style up in the workbook's list by hashing
+        it, which cost more than the rest of an export together; after the first cell of a
+        style, its looked-up indices are copied instead."""
+        cell = WriteOnlyCell(ws, value)
+        style = self._style_cache.get(key)
+        if style is None:
+            dress(cell)
+            self._style_cache[key] = copy(cell._style)
+        else:
+            cell._style = copy(style)
         return cell
+
+    def _header(self, ws, heading: str):
+        def dress(cell):
+            cell.font = STYLES.header_font
+            cell.fill = STYLES.header_fill
+            cell.border = STYLES.header_border
+            cell.alignment = STYLES.header_alignment
+
+        return self._styled(ws, self._clean(heading), ("header",), dress)
 
     def _cell(self, ws, column, value):
         if value is None or value == "":
@@ -304,36 +321,55 @@ class ProgrammeWorkbook:
             case columns.LONG_TEXT:
                 return self._text(ws, value, wrap=True)
             case columns.DATE | columns.DATETIME:
-                cell = WriteOnlyCell(ws, value)
-                cell.number_format = DATE_FORMAT if column.cell == columns.DATE else DATETIME_FORMAT
-                cell.alignment = STYLES.top
-                return cell
+                number_format = DATE_FORMAT if column.cell == columns.DATE else DATETIME_FORMAT
+
+                def dress(cell):
+                    cell.number_format = number_format
+                    cell.alignment = STYLES.top
+
+                return self._styled(ws, value, ("date", number_format), dress)
             case columns.MONEY:
-                cell = WriteOnlyCell(ws, value)
                 whole = Decimal(value) == Decimal(value).to_integral_value()
-                cell.number_format = POUNDS if whole else POUNDS_AND_PENCE
-                cell.alignment = STYLES.top
-                return cell
+                number_format = POUNDS if whole else POUNDS_AND_PENCE
+
+                def dress(cell):
+                    cell.number_format = number_format
+                    cell.alignment = STYLES.top
+
+                return self._styled(ws, value, ("money", number_format), dress)
             case columns.RAG:
-                cell = self._text(ws, self.programme.rag_label(value), force_cell=True)
-                cell.fill = STYLES.rag_fills[value]
-                cell.font = STYLES.rag_fonts[value]
-                return cell
+
+                def dress(cell):
+                    cell.fill = STYLES.rag_fills[value]
+                    cell.font = STYLES.rag_fonts[value]
+                    cell.alignment = STYLES.top
+
+                words = self._clean(self.programme.rag_label(value))
+                return self._styled(ws, words, ("rag", value), dress)
         return value
+
+    @staticmethod
+    def _clean(value) -> str:
+        return ILLEGAL_CHARACTERS_RE.sub("", str(value))[:EXCEL_CELL_LIMIT]
 
     def _text(self, ws, value, *, wrap: bool = False, force_cell: bool = False):
         """Text as a text cell, never a formula or an error code; cut to Excel's limit."""
-        value = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:EXCEL_CELL_LIMIT]
+        value = self._clean(value)
         risky = value.startswith(FORMULA_STARTS) or value in EXCEL_ERRORS
         if not (risky or wrap or force_cell):
             return value
-        cell = WriteOnlyCell(ws, value)
+
+        def dress(cell):
+            if risky:
+                # Ask Excel to keep it a string when it is edited.
+                cell.quotePrefix = True
+            cell.alignment = STYLES.wrapped if wrap else STYLES.top
+
+        cell = self._styled(ws, value, ("text", wrap, risky), dress)
         if risky:
             # openpyxl turns a string that starts with "=" into a formula and "#N/A" into an
-            # error: say it is a string, and ask Excel to keep it one when it is edited.
+            # error: say it is a string.
             cell.data_type = "s"
-            cell.quotePrefix = True
-        cell.alignment = STYLES.wrapped if wrap else STYLES.top
         return cell
 
 

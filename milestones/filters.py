@@ -5,6 +5,7 @@ from datetime import date
 
 import django_filters as filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from core.form_fields import DATE_HINT, UK_DATE_FORMATS, UKDateInput
@@ -54,7 +55,9 @@ class MilestoneFilter(ProgrammeFilterSet):
         queryset=None,
     )
     service_area = AreaChoiceFilter(label="Service area", empty_label="All", queryset=None)
-    stage = filters.ModelChoiceFilter(label="Stage", empty_label="All", queryset=None)
+    stage = filters.ModelChoiceFilter(
+        label="Stage", empty_label="All", null_label="No stage", queryset=None
+    )
     status = filters.ChoiceFilter(
         label="Status", choices=Milestone.Status.choices, empty_label="Any"
     )
@@ -86,10 +89,12 @@ class MilestoneFilter(ProgrammeFilterSet):
         # The programme's people who own one of its milestones.
         self.filters["owner"].extra["widget"] = owner_picker = forms.Select()
         mark_searchable(owner_picker)
-        self.filters["owner"].queryset = (
-            Person.objects.of_programmes(self.programme_ids)
-            .filter(milestones__service_area__programme__in=self.programme_ids)
-            .distinct()
+        # Exists, not a join: a probe of each person's milestones, not a scan of every one.
+        owns = Milestone.objects.filter(
+            owner=OuterRef("pk"), service_area__programme__in=self.programme_ids
+        )
+        self.filters["owner"].queryset = Person.objects.of_programmes(self.programme_ids).filter(
+            Exists(owns)
         )
 
     def filter_overdue(self, queryset, name, value):

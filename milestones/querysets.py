@@ -33,7 +33,12 @@ class MilestoneQuerySet(models.QuerySet):
         """Milestones late on ``today``, as ``core.lateness.is_late`` decides: not finished, and
         the last day of the date they are now due has passed (a FROM date or no date has no last
         day, so is never late)."""
-        return self.unfinished().with_due().filter(due_last__lt=today)
+        return self.with_due().filter(self.late_when(today))
+
+    def late_when(self, today: date) -> Q:
+        """``late()`` as a condition, for a queryset annotated ``with_due()``: to count late
+        milestones beside others in one grouped query."""
+        return ~Q(status__in=self.model.FINISHED) & Q(due_last__lt=today)
 
     def due_between(self, start: date, end: date) -> "MilestoneQuerySet":
         """Milestones whose due date (forecast, else planned completion) could fall in the

@@ -4,8 +4,15 @@ milestone up or down moves it past its neighbour in this order."""
 
 from dataclasses import dataclass
 
+from django.db.models import F
+
 # Within a stage, milestones run by their ``order``, and by when they were added for equal orders.
 WITHIN_STAGE = ("order", "id")
+
+
+# The same order as ``by_stage`` for the database to sort and page: stages in the programme's
+# order (its stages run by ``order``, then ``id``), milestones without a stage last.
+IN_STAGE_ORDER = (F("stage__order").asc(nulls_last=True), "stage_id", *WITHIN_STAGE)
 
 
 @dataclass

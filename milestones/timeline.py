@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Max, Min
+
 from core.fuzzydates import FuzzyDate
 from milestones.models import Milestone
 
@@ -64,15 +66,24 @@ def milestone_spans(milestone) -> tuple[Span | None, Span | None, Span | None]:
     return planned, forecast, actual
 
 
-def timeline_rows(programme, *, areas=None) -> list[TimelineRow]:
+def timeline_milestones(programme, *, areas=None):
+    """The milestones a timeline draws, in its order: by service area, then each area's order."""
+    milestones = Milestone.objects.for_programme(programme).select_related("stage")
+    if areas is not None:
+        milestones = milestones.filter(service_area__in=[area.pk for area in areas])
+    return milestones.in_report_order()
+
+
+def timeline_rows(programme, *, areas=None, milestones=None) -> list[TimelineRow]:
     """A heading row per service area, then a row per milestone in report order (two queries
-    however many there are). ``areas`` limits the rows to those service areas."""
+    however many there are). ``areas`` limits the rows to those service areas; ``milestones``
+    (a page of ``timeline_milestones``) to those milestones, under their areas' headings."""
     areas = list(programme.service_areas.all() if areas is None else areas)
-    milestones = (
-        Milestone.objects.filter(service_area__in=[area.pk for area in areas])
-        .select_related("stage")
-        .order_by("order", "planned_start_earliest", "id")
-    )
+    if milestones is None:
+        milestones = timeline_milestones(programme, areas=areas)
+    else:
+        shown = {milestone.service_area_id for milestone in milestones}
+        areas = [area for area in areas if area.pk in shown]
     by_area: dict[int, list] = {}
     for milestone in milestones:
         by_area.setdefault(milestone.service_area_id, []).append(milestone)
@@ -83,6 +94,19 @@ def timeline_rows(programme, *, areas=None) -> list[TimelineRow]:
             planned, forecast, actual = milestone_spans(milestone)
             rows.append(TimelineRow(area, milestone, planned, forecast, actual))
     return rows
+
+
+def date_extent(milestones) -> tuple[date, date] | None:
+    """The first and last day any of ``milestones``' dates can mean, read by the database in
+    one query: the months a timeline drawn a page at a time needs for every page alike."""
+    columns = [f"{name}_{end}" for name in Milestone.DATE_NAMES for end in ("earliest", "latest")]
+    found = milestones.order_by().aggregate(
+        **{f"min_{column}": Min(column) for column in columns},
+        **{f"max_{column}": Max(column) for column in columns},
+    )
+    firsts = [found[f"min_{column}"] for column in columns if found[f"min_{column}"]]
+    lasts = [found[f"max_{column}"] for column in columns if found[f"max_{column}"]]
+    return (min(firsts), max(lasts)) if firsts else None
 
 
 def month_start(d: date) -> date:
@@ -110,15 +134,19 @@ def timeline_range(
     today: date,
     start: date | None = None,
     months: int | None = None,
+    extent: tuple[date, date] | None = None,
 ) -> tuple[date, int]:
     """The first month drawn and how many months, for the page's words and the drawing alike.
 
     ``start`` (any day of the first month) and ``months`` are those the user chose. By default
     the months run from the earliest bar's month to the latest bar's month, but no more than
     three years (from the start); twelve months around today if nothing is dated. Never more
-    than five years."""
+    than five years. ``extent`` (``date_extent``), when given, stands for the bars' first and
+    last days."""
     firsts, lasts = [], []
-    for row in rows:
+    if extent is not None:
+        firsts, lasts = [extent[0]], [extent[1]]
+    for row in rows if extent is None else ():
         for span in (row.planned, row.forecast, row.actual):
             if span is not None:
                 firsts.append(span.first)

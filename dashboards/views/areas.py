@@ -23,7 +23,11 @@ class ServiceAreaView(ProgrammeMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         area = get_object_or_404(ServiceArea, programme=self.programme, pk=self.kwargs["pk"])
-        page = selectors.service_area_page(area=area)
+        page = selectors.service_area_page(
+            area=area,
+            milestones_page=self.request.GET.get("milestones"),
+            updates_page=self.request.GET.get("updates"),
+        )
         can_edit = self.rights.can_edit_area(area)
         history = list(area.history.select_related("history_user")[: AUDIT_LENGTH + 1])
         return super().get_context_data(

@@ -2,6 +2,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
 from dashboards import selectors
+from dashboards.overview import programme_overview
 from programmes.rights import Rights
 from programmes.views.mixins import ProgrammeMixin
 
@@ -34,5 +35,5 @@ class OverviewView(ProgrammeMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            overview=selectors.programme_overview(programme=self.programme), **kwargs
+            overview=programme_overview(programme=self.programme), **kwargs
         )

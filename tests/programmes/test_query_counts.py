@@ -96,7 +96,7 @@ def test_page_queries_do_not_grow_with_the_data(
 # Measured at both sizes (the same at each); a page that starts querying per row fails here.
 QUERY_BUDGET = {
     "my work": 16,
-    "overview": 17,
+    "overview": 18,  # counts grouped by area and stage, then a small matrix's milestones
     "service area": 25,  # one for where the period's update stands
     "milestone": 14,  # likewise
     "milestone edit": 10,
