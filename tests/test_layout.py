@@ -16,6 +16,7 @@ LAYERS = [
     "exports",
     "imports",
     "reports",
+    "api",
     "seeds",
 ]
 LONG = 400
