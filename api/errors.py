@@ -4,6 +4,8 @@ old version (``StaleEdit``) is a 409 — or 412 when the version came in ``If-Ma
 says who changed what and carries the record as it is now. Never a 500 for bad input."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -70,3 +72,11 @@ def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(field_errors(exc))
     return drf_exception_handler(exc, context)
+
+
+@csrf_exempt  # answers nothing but 404, whatever the method
+def not_found(request, *args, **kwargs) -> JsonResponse:
+    """An address under /api/ that is no record or list of the API."""
+    return JsonResponse(
+        {"detail": "There is nothing at this address in the API: see /api/docs/."}, status=404
+    )

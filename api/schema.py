@@ -80,6 +80,10 @@ class PersonalTokenSchema(OpenApiAuthenticationExtension):
         }
 
 
+# Actions that change a record's status, based on the version read (as a PATCH is).
+STATUS_CHANGES = ("/cancel/", "/reinstate/")
+
+
 class ApiSchema(AutoSchema):
     """Every operation lists the refusals it can answer with."""
 
@@ -88,7 +92,7 @@ class ApiSchema(AutoSchema):
         errors = {"401": ERROR, "403": ERROR, "404": ERROR}
         if self.method in ("POST", "PATCH", "PUT"):
             errors["400"] = FIELD_ERRORS
-        if self.method in ("PATCH", "PUT", "DELETE") or self.path.endswith("/cancel/"):
+        if self.method in ("PATCH", "PUT", "DELETE") or self.path.endswith(STATUS_CHANGES):
             errors.update({"409": STALE, "412": STALE, "428": ERROR})
         if self.method == "GET" and self._is_list_view():
             errors["400"] = FIELD_ERRORS  # a filter that cannot be read

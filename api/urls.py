@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from . import errors
 from .models import CalendarLink
 from .views import account, feeds, milestones, programmes, publication, registers
 
@@ -23,6 +24,8 @@ api_patterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("", include(router.urls)),
+    # Anything else under /api/ answers in JSON, as the API does, not with the site's page.
+    re_path(r"^[\s\S]*$", errors.not_found),
 ]
 
 urlpatterns = [

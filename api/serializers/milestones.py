@@ -6,9 +6,9 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from milestones.models import DateChange, Milestone, ProgressUpdate
-from programmes.models import Meeting, Person, ServiceArea, StageDefinition
+from programmes.models import Meeting, Person, RagRating, ServiceArea, StageDefinition
 
-from ..fields import FuzzyDateField, RagWordsField
+from ..fields import FuzzyDateField, RagWordsField, rating_read
 from .common import VersionedSerializer, name_of
 
 OFFERED_STATUSES = [
@@ -195,6 +195,7 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
         help_text="Where the area's update for the period stands: accepted, submitted, "
         "draft, returned."
     )
+    rag = rating_read(RagRating.choices)
     rag_words = RagWordsField("service_area.programme")
     author = serializers.SerializerMethodField()
     written_by = serializers.SerializerMethodField()

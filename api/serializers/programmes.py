@@ -3,9 +3,17 @@ reads them."""
 
 from rest_framework import serializers
 
-from programmes.models import Meeting, Programme, ServiceArea, ServiceAreaRole, StageDefinition
+from programmes.models import (
+    Meeting,
+    Programme,
+    ProgressRating,
+    RagRating,
+    ServiceArea,
+    ServiceAreaRole,
+    StageDefinition,
+)
 
-from ..fields import FuzzyDateField, RagWordsField
+from ..fields import FuzzyDateField, RagWordsField, rating_read
 
 
 class StageSerializer(serializers.ModelSerializer):
@@ -16,7 +24,7 @@ class StageSerializer(serializers.ModelSerializer):
 
 
 class ProgrammeSerializer(serializers.ModelSerializer):
-    lead_organisation = serializers.CharField(source="lead_organisation.name", read_only=True)
+    lead_organisation = serializers.SerializerMethodField()
     partners = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
     status_words = serializers.CharField(source="get_status_display", read_only=True)
     started = FuzzyDateField(read_only=True)
@@ -49,6 +57,9 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         )
         read_only_fields = fields
 
+    def get_lead_organisation(self, programme) -> str:
+        return programme.lead_organisation.name if programme.lead_organisation else ""
+
     def get_rag_words(self, programme) -> dict[str, str]:
         return {code: programme.rag_label(code) for code in programme.rag_ratings()}
 
@@ -67,7 +78,9 @@ class RoleSerializer(serializers.ModelSerializer):
 
 class ServiceAreaSerializer(serializers.ModelSerializer):
     programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    rag = rating_read(RagRating.choices)
     rag_words = RagWordsField()
+    progress_rating = rating_read(ProgressRating.choices, "progress")
     people = RoleSerializer(source="roles", many=True, read_only=True)
 
     class Meta:

@@ -98,6 +98,7 @@ class SavingsLineSerializer(RegisterSerializer):
         max_digits=14,
         decimal_places=2,
         read_only=True,
+        allow_null=True,
         help_text="Target less achieved (or, until then, forecast); null without both.",
     )
     money = {"max_digits": 14, "decimal_places": 2, "min_value": 0, "allow_null": True}
