@@ -184,3 +184,16 @@ def test_cancelling_needs_a_reason_and_a_version(api_as, own_area):
     assert response.status_code == 200
     assert response.json()["status_words"] == "Cancelled"
     assert response.json()["cancelled_reason"] == "Merged"
+
+
+def test_a_page_of_milestones_costs_the_same_few_queries_however_many(
+    api_as, django_assert_max_num_queries
+):
+    client = api_as("manager")
+    with django_assert_max_num_queries(12):
+        response = client.get("/api/milestones/", {"page_size": 500})
+    assert response.json()["count"] > 200
+    with django_assert_max_num_queries(12):
+        client.get("/api/risks/", {"page_size": 500})
+    with django_assert_max_num_queries(12):
+        client.get("/api/service-areas/", {"page_size": 500})

@@ -91,3 +91,4 @@ def test_the_schema_and_its_documentation_page_are_published(db, client):
     html = page.content.decode()
     assert "drf_spectacular_sidecar/swagger-ui-dist" in html
     assert "cdn." not in html and "unpkg" not in html
+    assert "<script>" not in html  # no inline script: its start-up is a file of its own
