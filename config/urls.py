@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("reports.urls")),
     # Excel: export of every list and the whole programme; importing councils' trackers.
     path("", include("imports.urls")),
+    # The REST API and its schema; personal API tokens, calendar links, open data.
+    path("", include("api.urls")),
 ]
 
 # Refused and missing pages in the site's layout, saying why and the way back (500 keeps

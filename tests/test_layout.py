@@ -11,11 +11,14 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = [
     "core",
     "programmes",
+    "jobs",
+    "accounts",
     "milestones",
     "dashboards",
     "exports",
     "imports",
     "reports",
+    "api",
     "seeds",
 ]
 LONG = 400

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "programmes",
     "milestones",
     "dashboards",
@@ -50,6 +53,7 @@ INSTALLED_APPS = [
     "exports",
     "seeds",
     "reports",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +140,39 @@ SPREADSHEET_MAX_ROWS = env.int("SPREADSHEET_MAX_ROWS", default=50_000)
 # Demo accounts (manage.py load_seed_programmes --demo-users) are for development machines only.
 DEMO_USERS_ALLOWED = False
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo-password")
+
+# The REST API (api/): personal tokens or the signed-in session (with its CSRF check); the
+# per-object rights are the pages' own (programmes/rights.py), asked in api/views/.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.PersonalTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Programme milestone tracker API",
+    "DESCRIPTION": "Programmes, service areas, milestones and their date changes, progress "
+    "updates, risks, savings and meetings. Reads for anyone with access to the programme; "
+    "writes through the same rules, rights, versions and audit history as the pages.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "MilestoneStatusEnum": "milestones.models.Milestone.Status",
+        "MilestoneStatusGivenEnum": "api.serializers.milestones.OFFERED_STATUSES",
+        "ProgrammeStatusEnum": "programmes.models.Programme.Status",
+    },
+}
 
 LOGGING = {
     "version": 1,
