@@ -215,6 +215,11 @@ def test_a_council_runs_two_monthly_cycles_from_an_empty_database(empty_site, ch
     champion.click("button", "Set my password and sign in")
     champion.says(f"Your password is set and you are signed in as {PRIYA}.")
     champion.says("Revenues and Benefits — Tameside Efficiency Programme")
+    champion.click("link", "Priya Shah: my e-mail")
+    champion.page.get_by_label("Send me the weekly digest").uncheck()
+    champion.click("button", "Save", exact=True)
+    champion.says(f"Saved: {PRIYA}; no weekly digest.")
+    champion.shot("my-e-mail")
 
     # --- The first month -----------------------------------------------------------------
     office.go(f"{base}/periods/open/")
