@@ -273,6 +273,8 @@ def test_a_council_runs_two_monthly_cycles_from_an_empty_database(empty_site, ch
     office.click("link", "Review the update of Revenues and Benefits")
     office.says("Hyde joins in February.")
     office.says("Priya Shah: submitted it for review.")
+    # Resubmitted, it is not "last submitted … by" the manager who returned it.
+    expect(page.locator("p.lead")).not_to_contain_text("by admin")
     office.shot("manager-reviews-answer")
     office.click("button", "Accept the update")
     office.says(f"Revenues and Benefits's update for {last_month} accepted.")
