@@ -146,7 +146,10 @@ class UpdateStepAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(ProgrammePeopleAdmin, VersionedAdmin):
+class ProgressUpdateAdmin(ReadOnlyMixin, ProgrammePeopleAdmin, VersionedAdmin):
+    """Shown only: an update reaches the record through its area's sign-off, and an edit here
+    would change what an accepted update said without anyone accepting it."""
+
     list_display = ("service_area", "milestone", "period", "author", "written_at")
     list_filter = ("service_area__programme", "period")
     search_fields = ("text", "service_area__name", "milestone__title")

@@ -171,7 +171,16 @@ def _new_login(person):
     username = sign_in_name(person)
     if User._default_manager.filter(username__iexact=username).exists():
         raise ValidationError(NAME_TAKEN.format(username=username, name=person.name))
-    login = User(username=username, email=person.email, is_active=False)
+    # Named as the person, so the pages say who did what ("Priya Shah: submitted it"), not
+    # the e-mail address they sign in with.
+    first_name, _, last_name = person.name.strip().rpartition(" ")
+    login = User(
+        username=username,
+        email=person.email,
+        first_name=first_name[:150],
+        last_name=last_name[:150],
+        is_active=False,
+    )
     login.set_unusable_password()
     try:
         login.full_clean(exclude=["password"])

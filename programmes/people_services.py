@@ -21,6 +21,8 @@ NO_LOGIN = (
     "{name} has no login yet: invite them to sign in first (access is given to a login; "
     "you can give it while the invitation waits)."
 )
+NOT_YOUR_OWN = "You can change only your own e-mail address and digest choice."
+OWN_DETAILS = ("email", "wants_digest")
 LAST_MANAGER = (
     "{name} is the programme's only manager. Give someone else manager access first, so that "
     "the programme always has a manager."
@@ -84,6 +86,23 @@ def person_edit(
     records.record_edit(record=person, opened_version=opened_version, changes=changes, by=by)
     if not in_programme(programme, person):
         programme.other_people.add(person)
+    return person
+
+
+@transaction.atomic
+def own_details_edit(*, person: Person, opened_version: int, changes: dict, by) -> Person:
+    """Anyone signed in sets their own e-mail address and whether they want the weekly digest
+    (nothing else of their record), refusing with ``StaleEdit`` if their programme office
+    saved them since ``opened_version``. Their login's address follows, so a forgotten
+    password is reset through the address reminders go to."""
+    if by is None or person.user_id is None or person.user_id != by.pk:
+        raise PermissionDenied(NOT_YOUR_OWN)
+    if set(changes) - set(OWN_DETAILS):
+        raise PermissionDenied(NOT_YOUR_OWN)
+    records.record_edit(record=person, opened_version=opened_version, changes=changes, by=by)
+    if "email" in changes and by.email != person.email:
+        by.email = person.email
+        by.save(update_fields=["email"])
     return person
 
 

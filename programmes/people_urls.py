@@ -1,9 +1,10 @@
 """A programme's people: the People page, each person's page, inviting them to sign in and
-their access to the programme; and the page an invitation's link opens."""
+their access to the programme; the page an invitation's link opens; and anyone's own e-mail
+address and digest choice."""
 
 from django.urls import path
 
-from .views import invitations, people
+from .views import invitations, own_details, people
 
 app_name = "people"
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path(f"{person}/invite/", people.InviteView.as_view(), name="invite"),
     path(f"{person}/access/", people.AccessGrantView.as_view(), name="access"),
     path(f"{person}/access/withdraw/", people.AccessWithdrawView.as_view(), name="withdraw"),
+    path("accounts/my-email/", own_details.OwnDetailsView.as_view(), name="my-email"),
     path(
         "accounts/invitation/<uidb64>/<token>/",
         invitations.AcceptInvitationView.as_view(),

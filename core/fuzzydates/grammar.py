@@ -26,7 +26,7 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
 
 @dataclass(frozen=True)
 class Piece:
-    kind: str  # day | dayonly | month | season | quarter | fquarter | half | year | fyear
+    kind: str  # day | dayonly | month | season | quarter | fquarter | half | year | fyear | garbled
     year: int | None = None  # for fquarter and fyear: the financial year's start year
     month: int | None = None  # for season: its first month
     day: int | None = None
@@ -50,6 +50,13 @@ class Expr:
 _MAY_LEADS = {"the", "of", "in", "end", "mid", "early", "late", "by", "from", "before", "after"}
 _MAY_LEADS |= {"until", "till", "to", "and", "starting", "commencing", "between", "through"}
 _RANGE_WORDS = {"to", "until", "till", "through", "thru"}
+_SLASH_SPANS = {"month", "season", "quarter", "fquarter", "half"}
+# A year right after these words is part of a name ("Localism Act 2011"), not a date.
+_NAMES_BEFORE_YEAR = {"act", "acts", "bill", "regulations", "order", "measure", "directive"}
+# Capitalised words that may follow a year that is a date ("2010 Q2", "2011 Onwards"); any other
+# capitalised word makes the year part of a name ("the 2010 Spending Review").
+_DATE_WORDS = set(_MONTHS) | set(_SEASONS) | _RANGE_WORDS | {"q", "h", "fy", "financial"}
+_DATE_WORDS |= {"quarter", "half", "onwards", "onward", "and", "early", "mid", "late", "end"}
 
 
 class _Grammar:
@@ -118,7 +125,11 @@ class _Grammar:
         if single is None:
             return None
         first, j = single
-        connector = self._word(j) in _RANGE_WORDS or self._kind(j) == "dash"
+        # "/" makes a span of months, seasons or quarters, the year coming from the other end:
+        # "May/June 2013", "Spring/Summer 2012", "October 2012/ March 2013". Between days it
+        # gives alternatives ("OPM 28 Apr/2 June"): the first is read.
+        slash = self._is_punct(j, "/") and first.kind in _SLASH_SPANS
+        connector = self._word(j) in _RANGE_WORDS or self._kind(j) == "dash" or slash
         # "and" shares the year written after it: "26th and 27th July 2007", "April and May 2010"
         shared_year = self._word(j) == "and" or self._is_punct(j, "&")
         if shared_year:
@@ -126,7 +137,11 @@ class _Grammar:
         after = self._skip(j + 1, "to") if self._word(j) == "through" else j + 1  # "through to"
         if connector and (second := self._single(after)) is not None:
             last, k = second
+            if slash and last.kind not in _SLASH_SPANS:
+                return first, None, False, j
             if last.kind != "dayonly" and (first.kind != "dayonly" or last.kind == "day"):
+                if first.kind == "quarter" and first.year is None and last.kind == "fquarter":
+                    first = replace(first, kind="fquarter")  # "Q1-Q2 14/15": both financial
                 return first, last, shared_year, k
         if first.kind == "dayonly":  # "20 individual opportunities", "Stage 0-1"
             return None
@@ -163,6 +178,8 @@ class _Grammar:
         kind, word = self._kind(i), self._word(i)
         if kind in ("dmy", "iso"):
             return self._numeric_date(i), i + 1
+        if kind == "garbled":  # "1/013/2012": refused, never read as the year alone
+            return Piece("garbled"), i + 1
         if kind == "pair":
             return self._pair(i)
         if word in ("fy", "financial"):
@@ -174,7 +191,7 @@ class _Grammar:
         if word in _MONTHS:
             return self._month_first(i)
         if (year := self._four_digit_year(i)) is not None:
-            return Piece("year", year=year), i + 1
+            return None if self._in_a_name(i) else (Piece("year", year=year), i + 1)
         if kind in ("number", "ordinal"):
             return self._day_first(i)
         return None
@@ -190,9 +207,24 @@ class _Grammar:
                 year = two_digit_year(year)
         return Piece("day", year=year, month=month, day=day)
 
+    def _in_a_name(self, i: int) -> bool:
+        """Whether the year at ``i`` is part of a name: "Localism Act 2011", "the 2010 Spending
+        Review"."""
+        if self._word(i - 1) in _NAMES_BEFORE_YEAR:
+            return True
+        following = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return (
+            following is not None
+            and following.kind == "word"
+            and following.capital
+            and following.text not in _DATE_WORDS
+        )
+
     def _pair(self, i: int) -> tuple[Piece, int] | None:
         first, second = re.split(r"[/-]", self.tokens[i].text)
         if (start := financial_year_start(first, second)) is not None:
+            if self._word(i + 1) == "q" and (number := self._number(i + 2, 1)) is not None:
+                return Piece("fquarter", year=start, index=number), i + 3  # "2014-15 Q3"
             return Piece("fyear", year=start), i + 1
         if len(first) <= 2 and len(second) <= 2 and "/" in self.tokens[i].text:  # "24/7"
             return Piece("day", month=int(second), day=int(first)), i + 1
@@ -277,9 +309,23 @@ class _Grammar:
                 return Piece("day", month=month, day=day), j + 1
         if year := self._year(j):
             return Piece("month", year=year[0], month=month), year[1]
+        if (year := self._excel_year(j)) is not None:  # "Mar-11", "Oct-2014"
+            return Piece("month", year=year, month=month), j + 2
         if month == 5 and not self._may_is_month(i):
             return None
         return Piece("month", month=month), j
+
+    def _excel_year(self, i: int) -> int | None:
+        """The year of a month written as Excel shows it, "Mar-11": a dash and a two- or
+        four-digit year, with no space either side."""
+        if self._kind(i) != "dash" or self._kind(i + 1) != "number":
+            return None
+        month, dash, year = self.tokens[i - 1], self.tokens[i], self.tokens[i + 1]
+        if month.end != dash.start or dash.end != year.start:
+            return None
+        if len(year.text) == 2:
+            return two_digit_year(int(year.text))
+        return self._four_digit_year(i + 1)
 
     def _day_first(self, i: int) -> tuple[Piece, int] | None:
         """ "26th March 2010", "1 Dec. 2007", "31 August '09", "4th Nov", or a lone day ("26th")."""

@@ -28,6 +28,8 @@ def impossible(piece: Piece, year: int | None) -> str:
         nth = _NTH.get(piece.index)
         which = f"{nth} half" if nth else f"half {piece.index}"
         return f"There is no {which} of a year: halves are H1 and H2."
+    if piece.kind == "garbled":
+        return "This is not a date: a day or month has three digits (read as day/month/year)."
     if piece.kind != "day":
         return ""
     if not 1 <= piece.month <= 12:

@@ -29,6 +29,7 @@ _TOKEN_RE = re.compile(
       (?P<junk> £\ ?\d[\d,]*(?:\.\d+)?(?:bn|k|m)?\b | \d+(?:\.\d+)?\ ?% )  # money and percentages
     | (?P<iso> (?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d) )                         # 2009-01-31
     | (?P<dmy> (?<!\d)\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})(?!\d) )  # 19/12/06
+    | (?P<garbled> (?<!\d)\d{1,3}/\d{1,3}/(?:\d{4}|\d{2})(?![\d/]) )     # 1/013/2012
     | (?P<pair> (?<!\d)(?:\d{4}/\d{4}|\d{4}[/-]\d{1,2}|\d{1,2}/\d{1,2})(?![\d/]) )  # 2009/10, 12/7
     | (?P<ordinal> (?<!\d)\d{1,2}\ ?(?:st|nd|rd|th)(?![a-z]) )            # 26th, "26 th"
     | (?P<yy> '\d{2}(?!\d) )                                                # '09
@@ -48,6 +49,7 @@ class Token:
     text: str  # lower case
     start: int  # offsets in the cleaned text
     end: int
+    capital: bool = False  # written with a capital: "Review" in "the 2010 Spending Review"
 
 
 def tokenise(clean: str) -> list[Token]:
@@ -62,5 +64,6 @@ def tokenise(clean: str) -> list[Token]:
             tokens.append(Token("dash", "-", middle, middle + 1))
             tokens.append(Token("number", second, middle + 1, match.end()))
         else:
-            tokens.append(Token(kind, text, start, match.end()))
+            capital = match.group()[0].isupper()
+            tokens.append(Token(kind, text, start, match.end(), capital))
     return tokens

@@ -55,6 +55,21 @@ class PersonEditForm(VersionedEditForm, PersonForm):
     pass
 
 
+class OwnDetailsForm(VersionedEditForm, forms.ModelForm):
+    """What anyone signed in may change of their own record."""
+
+    class Meta:
+        model = Person
+        fields = ("email", "wants_digest")
+        labels = {"email": "Your e-mail address", "wants_digest": "Send me the weekly digest"}
+        help_texts = {
+            "email": "Reminders to update, the weekly digest and password resets go here. "
+            "Leave it blank and nothing is sent to you.",
+            "wants_digest": "A Monday e-mail, for the programmes you manage, of who has not "
+            "updated, what slipped and what turned red.",
+        }
+
+
 class AccessForm(forms.Form):
     role = forms.ChoiceField(
         label="Access to the programme",

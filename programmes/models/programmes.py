@@ -161,7 +161,7 @@ class Programme(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("admin:programmes_programme_change", args=[self.pk])
+        return reverse("programmes:overview", kwargs={"programme": self.slug})
 
     def clean(self):
         if self.slug in self.RESERVED_SLUGS:

@@ -117,6 +117,7 @@ def test_a_returned_update_shows_the_comment_and_the_champion_answers_and_resubm
     thread = text_of(manager_client.get(review_url(hr, march)))
     assert "Demo Manager: returned it. Which authorities?" in thread
     assert "Phil Badley: submitted it for review. Bury and Trafford." in thread
+    assert "by Demo Manager" not in thread  # resubmitted: no stale "last submitted … by" them
 
 
 # --- the review ----------------------------------------------------------------------------------

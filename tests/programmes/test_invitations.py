@@ -57,6 +57,7 @@ def test_the_invited_person_sets_a_password_and_lands_signed_in_with_their_right
     assert "The link works for 3 days, and once only." in message.body
     jane.refresh_from_db()
     assert jane.user.username == "jane.smith@example.gov.uk"
+    assert jane.user.get_full_name() == "Jane Smith"  # pages say who did what by name
     assert not jane.user.is_active  # nobody signs in with it until Jane accepts
 
     browser, landed = accept(link_in(message))

@@ -81,3 +81,10 @@ def test_body_acronyms_are_unique_in_a_programme_but_may_be_blank():
     GovernanceBody(programme=programme, name="Leaders", acronym="").full_clean()
     with pytest.raises(ValidationError, match="already has a body with this acronym"):
         GovernanceBody(programme=programme, name="Junior Board", acronym="JB").full_clean()
+
+
+def test_a_programmes_own_page_is_its_overview_not_the_admin(manager_client):
+    programme = Programme.objects.get(slug="agma-collaborative-services")
+    assert programme.get_absolute_url() == "/programmes/agma-collaborative-services/"
+    page = manager_client.get(programme.get_absolute_url())
+    assert page.status_code == 200 and "AGMA Collaborative Services" in page.content.decode()
