@@ -130,7 +130,7 @@ class ReportPDFView(KindMixin, ProgrammeMixin, View):
             return render(
                 request,
                 "reports/report_in_background.html",
-                self.get_context_data(kind=self.kind, carried=carried(form)),
+                {"programme": self.programme, "kind": self.kind, "carried": carried(form)},
             )
         report = build_report(self.kind, self.programme, form.to_options())
         rendered = render_pdf(report)

@@ -110,6 +110,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Issued packs, logos, uploads and job results in S3-compatible object storage (AWS, MinIO,
+# Ceph, a cloud provider's): FILE_STORAGE=s3 and the S3_* variables. Downloads always pass
+# through the application, which checks each issued pack's fingerprint, so the bucket stays
+# private.
+if env("FILE_STORAGE", default="folder") == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("S3_BUCKET"),
+            "endpoint_url": env("S3_ENDPOINT_URL", default=None),
+            "region_name": env("S3_REGION", default=None),
+            "access_key": env("S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env("S3_SECRET_ACCESS_KEY", default=None),
+            "location": env("S3_PREFIX", default=""),
+            "default_acl": None,
+            "file_overwrite": False,  # an issued pack is never replaced by a namesake
+            "querystring_auth": True,
+        },
+    }
 
 # Reminder e-mails print to the console until an SMTP server is configured.
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

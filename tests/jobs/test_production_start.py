@@ -59,11 +59,15 @@ def production(tmp_path):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
+        # Collecting (and compressing) static files first takes a minute on a busy machine.
+        deadline = time.monotonic() + 300
+        while True:
             try:
                 fetch(base + "/health/")
                 break
             except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"Gunicorn did not start: {server.stderr.read().decode()}")
                 time.sleep(0.5)
         yield base, server
     finally:
