@@ -2,6 +2,7 @@
 static files first) serves pages with their stylesheets, not a 500, and its health check says
 what is down."""
 
+import json
 import os
 import re
 import socket
@@ -90,3 +91,26 @@ def test_the_health_check_says_the_worker_is_down(production):
     assert status == 503
     assert '"database": "ok"' in body and '"storage": "ok"' in body
     assert '"worker": "down: no worker has ever started"' in body
+
+
+def test_production_logs_are_one_json_object_per_line():
+    script = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('jobs.services').warning('Job %s failed', 7)"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    line = json.loads(done.stderr.strip().splitlines()[-1])
+    assert (line["level"], line["logger"], line["message"]) == (
+        "WARNING",
+        "jobs.services",
+        "Job 7 failed",
+    )
+    assert "time" in line
