@@ -29,7 +29,7 @@ EXCLUDED = [
     "contenttypes",
     "auth.permission",
     "sessions",
-    "django_tasks_db",
+    "django_tasks_database",
     "jobs.workerheartbeat",
 ]
 

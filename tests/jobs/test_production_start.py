@@ -32,8 +32,10 @@ def fetch(url: str) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
-@pytest.fixture
-def production(tmp_path):
+@pytest.fixture(scope="module")
+def production(tmp_path_factory):
+    """One production start for the module: collecting static files takes a while."""
+    tmp_path = tmp_path_factory.mktemp("production")
     port = free_port()
     env = {
         **os.environ,

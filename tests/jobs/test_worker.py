@@ -102,7 +102,7 @@ def test_the_page_follows_progress_with_and_without_javascript(
     assert '<noscript><meta http-equiv="refresh" content="3"></noscript>' in html
     assert '<progress id="job-bar" class="w-100 d-block mb-3" max="100" value="50">' in html
     assert "js/job-progress.js" in html
-    assert "Running: Printing the PDF Progress: step 2 of 2" in text_of(page)
+    assert "Running : Printing the PDF Progress: step 2 of 2" in text_of(page)
     assert ">Refresh</a>" in html
     status = manager_client.get(reverse("jobs:status", args=[AGMA, job.pk])).json()
     assert status == {
