@@ -2,6 +2,7 @@
 that the test starts: a pack issued through the page is kept in the bucket and downloads byte
 for byte; the health check writes and reads the bucket too."""
 
+import contextlib
 import socket
 
 import boto3
@@ -29,7 +30,11 @@ def bucket():
     server.start()
     endpoint = f"http://127.0.0.1:{port}"
     s3 = boto3.client("s3", endpoint_url=endpoint, region_name="eu-west-2", **KEYS)
-    s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
+    # moto keeps its buckets in the process, whichever server answers.
+    with contextlib.suppress(s3.exceptions.BucketAlreadyOwnedByYou):
+        s3.create_bucket(
+            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"}
+        )
     storages = {
         "default": {
             "BACKEND": "storages.backends.s3.S3Storage",
