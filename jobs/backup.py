@@ -20,7 +20,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 # Rebuilt by migrate (content types, permissions), or not worth keeping (sessions, the queue's
@@ -90,6 +90,16 @@ class BackupDamaged(Exception):
     """The backup is not one this command made, or a file in it is not as it was backed up."""
 
 
+def wipe_database() -> None:
+    """Empty every table (as ``manage.py flush``), inside the caller's transaction."""
+    if connection.vendor == "postgresql":
+        # PostgreSQL refuses to TRUNCATE tables with foreign-key checks still pending in this
+        # transaction: run them now.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", "--noinput", verbosity=0)
+
+
 def _read(source: Path) -> tuple[bytes, dict[str, bytes]]:
     """The backup's records and files, each file checked against the manifest."""
     try:
@@ -114,7 +124,7 @@ def restore(source: Path) -> BackupSummary:
     with tempfile.NamedTemporaryFile(suffix=".json") as dump:
         Path(dump.name).write_bytes(database)
         with transaction.atomic():
-            call_command("flush", "--noinput", verbosity=0)
+            wipe_database()
             call_command("loaddata", dump.name, verbosity=0)
     for name, data in files.items():
         default_storage.delete(name)

@@ -7,7 +7,7 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from jobs.backup import stored_files
+from jobs.backup import stored_files, wipe_database
 from programmes.models import Programme
 from reports.models import IssuedPack
 from tests.conftest import signed_in
@@ -30,7 +30,7 @@ def test_backup_wipe_restore_and_the_pack_downloads_as_issued(
     backup = tmp_path / "tracker.tar.gz"
     call_command("backup_site", "--output", str(backup), verbosity=0)
 
-    call_command("flush", "--noinput", verbosity=0)
+    wipe_database()
     for name in stored_files():
         default_storage.delete(name)
     assert not IssuedPack.objects.exists() and not stored_files()
