@@ -8,7 +8,13 @@ python=".venv/bin/python"
 worker=$!
 "$python" manage.py runserver "${HOST:-127.0.0.1}:${PORT:-8000}" &
 web=$!
-stop() { kill "$web" "$worker" 2>/dev/null; wait "$web" "$worker" 2>/dev/null; }
+# runserver's reloader serves from a child process: stop the children with their parents.
+stop() {
+  for pid in "$web" "$worker"; do
+    kill $(pgrep -P "$pid") "$pid" 2>/dev/null
+  done
+  wait "$web" "$worker" 2>/dev/null
+}
 trap 'stop; exit 130' INT TERM
 wait -n "$web" "$worker"
 status=$?
