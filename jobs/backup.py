@@ -92,12 +92,16 @@ class BackupDamaged(Exception):
 
 def wipe_database() -> None:
     """Empty every table (as ``manage.py flush``), inside the caller's transaction."""
-    if connection.vendor == "postgresql":
+    postgresql = connection.vendor == "postgresql"
+    if postgresql:
         # PostgreSQL refuses to TRUNCATE tables with foreign-key checks still pending in this
-        # transaction: run them now.
+        # transaction: run them now, then defer them again for the records loaded next.
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     call_command("flush", "--noinput", verbosity=0)
+    if postgresql:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def _read(source: Path) -> tuple[bytes, dict[str, bytes]]:
