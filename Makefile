@@ -11,7 +11,7 @@ run:
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py load_seed_programmes --demo-users
 	$(PYTHON) manage.py load_demo_programme
-	$(PYTHON) manage.py runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) scripts/run.sh
 
 test:
 	scripts/bootstrap.sh dev

@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("programmes.people_urls")),
     # Committee-ready reports and issued packs.
     path("", include("reports.urls")),
+    # Background jobs: their progress, result and retry; the health check.
+    path("", include("jobs.urls")),
     # Excel: export of every list and the whole programme; importing councils' trackers.
     path("", include("imports.urls")),
     # The REST API and its schema; personal API tokens, calendar links, open data.

@@ -6,7 +6,7 @@ thin: the work is done by ``export``, ``reading``, ``mapping`` and ``importing``
 
 from django.contrib import messages
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views import View
@@ -14,11 +14,15 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from exports import workbook as export
 from exports.filters import filtered_rows
+from exports.job_handlers import needs_job
 from exports.sheets import LISTS, SHEETS
 from imports import importing, mapping, uploads
 from imports.books import SpreadsheetError
 from imports.forms import ImportUploadForm, NameChoicesForm, SheetMappingForm
+from imports.job_handlers import job_params as import_job_params
 from imports.plans import Plan
+from jobs import web as jobs_web
+from jobs.models import Job
 from programmes.models import ImportRecord
 from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin
 
@@ -49,7 +53,18 @@ class WorkbookExportView(ProgrammeMixin, View):
     """The whole programme as one workbook, a sheet per kind of record."""
 
     def get(self, request, *args, **kwargs):
+        if needs_job(self.programme):
+            return render(
+                request, "spreadsheets/workbook_in_background.html", {"programme": self.programme}
+            )
         return download(self.programme, export.write_programme(self.programme), "programme")
+
+    def post(self, request, *args, **kwargs):
+        """A large programme's workbook, written in the background."""
+        job = jobs_web.start(
+            request, kind=Job.Kind.PROGRAMME_EXPORT, programme=self.programme, params={}
+        )
+        return redirect(job)
 
 
 class ImportStepMixin(ManagerRequiredMixin):
@@ -190,24 +205,22 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
                 uploads.save(request, self.pending)
                 return redirect(self.step_url("import-preview"))
             return self.render_to_response(self.get_context_data(names_form=form))
-        try:
-            record = importing.commit(
-                programme=self.programme,
-                book=self.book,
-                mappings=self.pending.sheet_mappings(),
-                resolutions=self.pending.resolutions,
-                by=request.user,
-            )
-        except importing.ImportRefused as refused:
-            messages.error(request, str(refused))
-            return self.render_to_response(self.get_context_data(plan=refused.plan))
-        uploads.finish(request, self.pending)
-        messages.success(
+        if not self.plan.can_commit:
+            messages.error(request, self.plan.refusal())
+            return self.render_to_response(self.get_context_data())
+        # Committed by the worker; the same upload is never committed twice at once.
+        job = jobs_web.start(
             request,
-            f"{record.file_name} imported: {record.created} added, {record.updated} updated, "
-            f"{record.unchanged} unchanged.",
+            kind=Job.Kind.IMPORT_COMMIT,
+            programme=self.programme,
+            params=import_job_params(self.pending),
+            lock_key=f"import:{self.pending.stored_as}",
         )
-        return redirect("spreadsheets:import-history", programme=self.programme.slug)
+        if jobs_web.finished(job):
+            uploads.finish(request, self.pending)
+            messages.success(request, job.summary)
+            return redirect("spreadsheets:import-history", programme=self.programme.slug)
+        return redirect(job)
 
 
 class ImportHistoryView(ManagerRequiredMixin, ListView):

@@ -110,6 +110,13 @@ class Rights:
         """Needs ``milestone.service_area`` (select it with the milestone)."""
         return self.can_edit_area(milestone.service_area)
 
+    def can_follow_job(self, job) -> bool:
+        """See a background job's progress, download its result and try it again if it failed
+        (``jobs.Job``): whoever asked for it, and the programme's managers."""
+        if not self.can_view_programme(job.programme_id):
+            return False
+        return job.requested_by_id == self.user_id or self.can_manage_programme(job.programme_id)
+
     # --- the period's update and its sign-off ----------------------------------------------------
 
     def can_write_update(self, area) -> bool:

@@ -249,7 +249,8 @@ def build_report(kind: Kind, programme, options: ReportOptions, issue: Issue | N
         logo_name=logo,
         author=(cover.report_of if cover and cover.report_of else organisation),
         as_at=options.as_at,
-        generated_at=timezone.now(),
+        # An issued pack was made when it was issued: printing it again gives the same bytes.
+        generated_at=issue.issued_at if issue else timezone.now(),
         options=options.as_json(),
         hidden_sections=sorted(options.hidden_sections),
         landscape=kind.landscape,

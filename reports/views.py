@@ -17,6 +17,8 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView, TemplateView, View
 
+from jobs import web as jobs_web
+from jobs.models import Job
 from milestones.models import Milestone
 from programmes.models import AgendaItem, Meeting
 from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin, RegisterMixin
@@ -31,10 +33,11 @@ from .forms import (
 )
 from .html_pack import CONTENT_TYPE as HTML_CONTENT_TYPE
 from .html_pack import render_html
+from .job_handlers import job_params, needs_job, pack_lock
 from .kinds import KINDS, build_report, get_kind
 from .models import CommitteeReport, IssuedPack
 from .rendering import render_pdf, report_context
-from .services import PackTampered, cover_sheet_save, pack_file, pack_issue
+from .services import PackTampered, cover_sheet_save, pack_file
 
 logger = logging.getLogger(__name__)
 
@@ -125,10 +128,28 @@ class ReportPDFView(KindMixin, ProgrammeMixin, View):
         if form.is_bound and not form.is_valid():
             preview = reverse("reports:preview", kwargs=self.kwargs)
             return HttpResponseRedirect(f"{preview}?{request.GET.urlencode()}")
+        if needs_job(self.programme):
+            return render(
+                request,
+                "reports/report_in_background.html",
+                {"programme": self.programme, "kind": self.kind, "carried": carried(form)},
+            )
         report = build_report(self.kind, self.programme, form.to_options())
         return self.download(
             report, f"{self.programme.slug}-{self.kind.slug}-{report.as_at:%Y-%m-%d}"
         )
+
+    def post(self, request, *args, **kwargs):
+        """Print a large report in the background; its page offers the PDF when it is done."""
+        form = self.options_form(request.POST)
+        if not form.is_valid():
+            preview = reverse("reports:preview", kwargs=self.kwargs)
+            return HttpResponseRedirect(f"{preview}?{urlencode(carried(form))}")
+        params = job_params(self.kind, carried(form))
+        job = jobs_web.start(
+            request, kind=Job.Kind.REPORT_PDF, programme=self.programme, params=params
+        )
+        return redirect(job)
 
     def download(self, report, stem: str) -> HttpResponse:
         return attachment(render_pdf(report).content, f"{stem}.pdf", "application/pdf")
@@ -158,19 +179,21 @@ class IssuePackView(ManagerRequiredMixin, ReportPreviewView):
         form = self.options_form(request.POST)
         issue_form = self.issue_form(request.POST)
         if form.is_valid() and issue_form.is_valid():
-            try:
-                pack = pack_issue(
-                    programme=self.programme,
-                    kind=self.kind,
-                    options=form.to_options(),
-                    meeting=issue_form.cleaned_data["meeting"],
-                    by=request.user,
-                )
-            except ValidationError as error:
-                issue_form.add_error(None, error)
-            else:
-                messages.success(request, f"Issued to {pack.meeting}: kept as pack {pack.pk}.")
-                return redirect(pack)
+            # Printed by the worker; the same pack's choices never issue twice at once.
+            params = job_params(
+                self.kind, carried(form), meeting=issue_form.cleaned_data["meeting"].pk
+            )
+            job = jobs_web.start(
+                request,
+                kind=Job.Kind.ISSUE_PACK,
+                programme=self.programme,
+                params=params,
+                lock_key=pack_lock(self.programme, params),
+            )
+            if jobs_web.finished(job):
+                messages.success(request, job.summary)
+                return redirect(job.result_link)
+            return redirect(job)
         return self.show(form, issue_form, status=400)
 
     def confirm(self, data):

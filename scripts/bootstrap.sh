@@ -65,12 +65,23 @@ if [ "$profile" = "dev" ] && [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 
-# 5. Python packages, reinstalled only when pyproject.toml changes.
+# 5. Python packages, exactly as uv.lock pins them (uv itself is installed into .venv first).
+#    pyproject.toml and uv.lock must agree: after changing dependencies, run `uv lock`.
+uv="$venv/bin/uv"
+if [ ! -x "$uv" ]; then
+  say "bootstrap: installing uv"
+  "$venv/bin/python" -m pip install --quiet 'uv>=0.13,<0.14'
+fi
+if ! "$uv" lock --check --quiet 2>/dev/null; then
+  die "uv.lock does not match pyproject.toml's dependencies. Run: $uv lock   (then commit uv.lock)"
+fi
 stamp="$venv/.installed-$profile"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  target="."
-  [ "$profile" = "dev" ] && target=".[dev]"
-  say "bootstrap: installing Python packages ($profile)"
-  "$venv/bin/python" -m pip install --quiet --editable "$target"
+if [ ! -f "$stamp" ] || [ uv.lock -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  extras=()
+  [ "$profile" = "dev" ] && extras=(--extra dev)
+  say "bootstrap: installing Python packages from uv.lock ($profile)"
+  # --inexact keeps uv itself, which the lock does not list.
+  UV_PROJECT_ENVIRONMENT="$venv" "$uv" sync --locked --inexact --quiet "${extras[@]}"
+  rm -f "$venv"/.installed-*
   touch "$stamp"
 fi

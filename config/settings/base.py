@@ -46,7 +46,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "programmes",
+    "jobs",
     "milestones",
     "dashboards",
     "imports",
@@ -111,6 +114,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Issued packs, logos, uploads and job results in S3-compatible object storage (AWS, MinIO,
+# Ceph, a cloud provider's): FILE_STORAGE=s3 and the S3_* variables. Downloads always pass
+# through the application, which checks each issued pack's fingerprint, so the bucket stays
+# private.
+if env("FILE_STORAGE", default="folder") == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("S3_BUCKET"),
+            "endpoint_url": env("S3_ENDPOINT_URL", default=None),
+            "region_name": env("S3_REGION", default=None),
+            "access_key": env("S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env("S3_SECRET_ACCESS_KEY", default=None),
+            "location": env("S3_PREFIX", default=""),
+            "default_acl": None,
+            "file_overwrite": False,  # an issued pack is never replaced by a namesake
+            "querystring_auth": True,
+        },
+    }
 
 # Reminder e-mails print to the console until an SMTP server is configured.
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
@@ -136,6 +158,29 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 # more than twenty times the size limit is refused before it is opened).
 SPREADSHEET_MAX_BYTES = env.int("SPREADSHEET_MAX_BYTES", default=10 * 1024 * 1024)
 SPREADSHEET_MAX_ROWS = env.int("SPREADSHEET_MAX_ROWS", default=50_000)
+
+# Background jobs (jobs/): queued in the database and run by `manage.py run_worker`, or, for
+# installations with several app servers, queued in Redis (TASKS_BACKEND=redis, REDIS_URL) and
+# run by as many `run_worker`s as needed.
+TASKS_BACKEND = env("TASKS_BACKEND", default="database")
+RQ_QUEUES = {
+    # A pack of thousands of pages takes minutes: RQ's default of three would stop it.
+    "default": {
+        "URL": env("REDIS_URL", default="redis://127.0.0.1:6379/0"),
+        "DEFAULT_TIMEOUT": 3600,
+    }
+}
+if TASKS_BACKEND == "redis":
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    INSTALLED_APPS += ["django_rq"]
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+# Reports and the whole-programme workbook of programmes with more milestones than this are
+# printed or written by the worker; the page follows its progress.
+REPORT_INLINE_MAX_MILESTONES = env.int("REPORT_INLINE_MAX_MILESTONES", default=300)
+EXPORT_INLINE_MAX_MILESTONES = env.int("EXPORT_INLINE_MAX_MILESTONES", default=2000)
+# The health check reports the worker down when none has said it is alive for this long.
+WORKER_HEARTBEAT_STALE_SECONDS = env.int("WORKER_HEARTBEAT_STALE_SECONDS", default=60)
 
 # Demo accounts (manage.py load_seed_programmes --demo-users) are for development machines only.
 DEMO_USERS_ALLOWED = False

@@ -1,7 +1,7 @@
 """Production: everything secret or host-specific must come from the environment."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import LOGGING, STATIC_ROOT, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")  # no default: refuse to start without one
@@ -18,3 +18,18 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+STATIC_ROOT = env.path("STATIC_ROOT", default=STATIC_ROOT)
+
+# One JSON object per line on standard error, for the log collector: time, level, logger,
+# message, and whatever the record carries (a job's id, a request's status).
+LOGGING = {
+    **LOGGING,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+}

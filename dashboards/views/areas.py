@@ -8,7 +8,8 @@ from django.views.generic import FormView, TemplateView
 from core.audit import AUDIT_LENGTH, audit_trail
 from core.versioning import StaleEdit, conflict_summary
 from dashboards import selectors
-from dashboards.reminders import send_update_reminders
+from jobs import web as jobs_web
+from jobs.models import Job
 from programmes.area_setup import area_edit
 from programmes.forms.areas import ServiceAreaEditForm, ServiceAreaManageForm
 from programmes.models import ServiceArea
@@ -42,15 +43,17 @@ class SendRemindersView(ManagerRequiredMixin, View):
     managers_only = "e-mail reminders to its people"
 
     def post(self, request, *args, **kwargs):
-        result = send_update_reminders(
-            programme=self.programme, base_url=request.build_absolute_uri("/"), on_request=True
+        job = jobs_web.start(
+            request,
+            kind=Job.Kind.REMINDERS,
+            programme=self.programme,
+            params={"base_url": request.build_absolute_uri("/"), "on_request": True},
+            lock_key=f"reminders:{self.programme.pk}",
         )
-        sent = len(result.sent)
-        messages.success(request, f"{sent} reminder e-mail{'s' if sent != 1 else ''} sent.")
-        if result.no_email:
-            names = ", ".join(sorted({person.name for person in result.no_email}))
-            messages.warning(request, f"No e-mail address for {names}: they were not reminded.")
-        return redirect("programmes:overview", programme=self.programme.slug)
+        if jobs_web.finished(job):
+            messages.success(request, job.summary)
+            return redirect("programmes:overview", programme=self.programme.slug)
+        return redirect(job)
 
 
 class ServiceAreaEditView(ProgrammeMixin, FormView):

@@ -1,0 +1,57 @@
+"""Committing an import in the background: the file kept between the import's steps is read
+again, committed in one transaction (or refused, saying why), then deleted."""
+
+from django.core.files.storage import default_storage
+from django.urls import reverse
+
+from jobs.models import Job
+from jobs.registry import JobRefused, Outcome, handler
+from programmes.rights import Rights
+
+from . import importing
+from .uploads import PendingImport
+
+
+def job_params(pending: PendingImport) -> dict:
+    return {
+        "stored_as": pending.stored_as,
+        "file_name": pending.file_name,
+        "mappings": pending.mappings,
+        "resolutions": pending.resolutions,
+    }
+
+
+@handler(Job.Kind.IMPORT_COMMIT)
+def commit_import(job: Job, progress) -> Outcome:
+    if not Rights.of(job.requested_by).can_manage_programme(job.programme):
+        raise JobRefused("Only this programme's managers can import spreadsheets into it.")
+    params = job.params
+    pending = PendingImport(
+        token="",
+        programme_id=job.programme_id,
+        uploaded_at="",
+        **{key: params[key] for key in ("stored_as", "file_name", "mappings", "resolutions")},
+    )
+    if not default_storage.exists(pending.stored_as):
+        raise JobRefused("The uploaded file is no longer kept: upload it again.")
+    progress("Reading the spreadsheet", 0, 2)
+    book = pending.book()
+    progress("Saving every row", 1, 2)
+    try:
+        record = importing.commit(
+            programme=job.programme,
+            book=book,
+            mappings=pending.sheet_mappings(),
+            resolutions=pending.resolutions,
+            by=job.requested_by,
+        )
+    except importing.ImportRefused as refused:
+        raise JobRefused(str(refused)) from refused
+    default_storage.delete(pending.stored_as)
+    return Outcome(
+        summary=(
+            f"{record.file_name} imported: {record.created} added, {record.updated} updated, "
+            f"{record.unchanged} unchanged."
+        ),
+        link=reverse("spreadsheets:import-history", kwargs={"programme": job.programme.slug}),
+    )
