@@ -63,7 +63,9 @@ class ImportUploadForm(forms.Form):
 class SheetMappingForm(forms.Form):
     """What one sheet holds: its kind, and the field each column fills."""
 
-    def __init__(self, *args, mapping: SheetMapping, samples: dict, programme, **kwargs):
+    def __init__(
+        self, *args, mapping: SheetMapping, samples: dict, programme, ours: bool, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.mapping = mapping
         self.programme = programme
@@ -75,7 +77,7 @@ class SheetMappingForm(forms.Form):
         self.columns = []
         if mapping.kind == LEAVE_OUT:
             return
-        choices = field_choices(mapping.kind, programme)
+        choices = field_choices(mapping.kind, programme, ours=ours)
         for index, heading in sorted(mapping.headings.items()):
             name = f"column_{index}"
             self.fields[name] = forms.ChoiceField(

@@ -15,7 +15,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from exports import workbook as export
 from exports.filters import filtered_rows
 from exports.sheets import LISTS, SHEETS
-from imports import importing, mapping, uploads
+from imports import guessing, importing, mapping, uploads
 from imports.books import SpreadsheetError
 from imports.forms import ImportUploadForm, NameChoicesForm, SheetMappingForm
 from imports.plans import Plan
@@ -87,7 +87,7 @@ class ImportUploadView(ManagerRequiredMixin, FormView):
     def form_valid(self, form):
         book = form.book
         kind = form.cleaned_data["kind"] or None
-        mappings = [mapping.guess_sheet(sheet, self.programme, kind=kind) for sheet in book.sheets]
+        mappings = guessing.guess_book(book, self.programme, kind=kind)
         pending = uploads.start(
             self.request,
             programme=self.programme,
@@ -109,6 +109,8 @@ class ImportMappingView(ImportStepMixin, TemplateView):
         found = []
         for position, sheet_mapping in enumerate(self.pending.sheet_mappings()):
             sheet = self.book.sheet(sheet_mapping.sheet)
+            if sheet:
+                sheet = guessing.turned_if(sheet, sheet_mapping)
             found.append(
                 SheetMappingForm(
                     data,
@@ -116,6 +118,7 @@ class ImportMappingView(ImportStepMixin, TemplateView):
                     mapping=sheet_mapping,
                     samples=mapping.samples(sheet, sheet_mapping) if sheet else {},
                     programme=self.programme,
+                    ours=self.book.ours(self.programme),
                 )
             )
         return found
@@ -135,7 +138,9 @@ class ImportMappingView(ImportStepMixin, TemplateView):
                 if kind == mapping.LEAVE_OUT:
                     new = mapping.SheetMapping(form.mapping.sheet, mapping.LEAVE_OUT)
                 else:
-                    new = mapping.guess_sheet(sheet, self.programme, kind=kind)
+                    new = guessing.guess_sheet(
+                        sheet, self.programme, kind=kind, ours=self.book.ours(self.programme)
+                    )
                 position = forms.index(form)
                 self.pending.mappings[position] = new.to_dict()
             uploads.save(request, self.pending)

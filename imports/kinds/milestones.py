@@ -85,7 +85,7 @@ class MilestoneImport(KindImport):
             owner, need = names.person(owner_written, place) if owner_written else (None, None)
             if cells.resolved(need):
                 wanted.fields["owner"] = owner
-        cost = cells.read("estimated_cost", values.money)
+        cost = cells.amount("estimated_cost")
         if cost not in (None, FAILED):
             amount, said = cost
             wanted.fields["estimated_cost"] = amount

@@ -32,6 +32,10 @@ class ImportRecord(models.Model):
     created = models.PositiveIntegerField("rows created", default=0)
     updated = models.PositiveIntegerField("rows updated", default=0)
     unchanged = models.PositiveIntegerField("rows unchanged", default=0)
+    # Rows the user chose to leave out because they had errors ("import the rows that are
+    # right"): [{"sheet", "row", "headings", "values", "problems"}], to download, fix and
+    # import again.
+    left_out = models.JSONField("rows left out", default=list, blank=True)
 
     class Meta:
         ordering = ["-imported_at", "-id"]
