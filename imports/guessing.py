@@ -43,7 +43,7 @@ DATE_FIELDS = {
     "due",
     "review_date",
 }
-MONEY_FIELDS = {"target", "forecast", "achieved", "estimated_cost"}
+MONEY_FIELDS = {"savings": ("target", "forecast", "achieved"), "milestones": ("estimated_cost",)}
 
 
 def guess_book(book, programme, *, kind: str | None = None) -> list[SheetMapping]:
@@ -115,10 +115,10 @@ def _index(kind: str, programme, ours: bool) -> dict:
     return index
 
 
-def _windows(sheet: SheetData, header_row: int | None):
+def _windows(sheet: SheetData, header_row: int | None, depths):
     rows = sheet.rows[:HEADING_ROWS_SEARCHED]
     for start in range(len(rows)):
-        for depth in range(1, WINDOW + 1):
+        for depth in depths:
             window = rows[start : start + depth]
             if len(window) < depth:
                 break
@@ -130,17 +130,32 @@ def _windows(sheet: SheetData, header_row: int | None):
 
 
 def _best_headings(sheet, indexes, name_key, header_row):
-    """(score, kind, rows of headings) of the window that names most fields, or None."""
+    """(score, kind, rows of headings) of the row that names most fields; failing that, of
+    the window of two or three rows that do together (none naming two alone), or None."""
+    best = _best_window(sheet, indexes, name_key, header_row, (1,))
+    if best is None:
+        best = _best_window(sheet, indexes, name_key, header_row, range(2, WINDOW + 1))
+    return best
+
+
+def _best_window(sheet, indexes, name_key, header_row, depths):
     best = None
-    for window in _windows(sheet, header_row):
+    for window in _windows(sheet, header_row, depths):
         width = max(len(row.values) for row in window)
-        headings = combined(window, width)
         for candidate, index in indexes.items():
-            found = {match_heading(h, index)[0] for h in headings if h} - {None, LEAVE_OUT}
+            found = _fields_named(combined(window, width), index)
+            if len(window) > 1 and any(
+                len(_fields_named(combined([row], width), index)) >= 2 for row in window
+            ):
+                continue  # a row that names fields alone is a row of headings alone
             score = len(found) + (2 if _named_for(name_key, candidate) else 0)
             if len(found) >= 2 and (best is None or score > best[0]):
                 best = (score, candidate, window)
     return best
+
+
+def _fields_named(headings, index) -> set:
+    return {match_heading(h, index)[0] for h in headings if h} - {None, LEAVE_OUT}
 
 
 def _named_for(name_key: str, kind: str) -> bool:
@@ -162,9 +177,20 @@ def _mapping(sheet, best, programme, indexes) -> SheetMapping:
     sheet_unit = next((unit for said in above if (unit := unit_of(said))), None)
     for position, name in mapping.fields.items():
         unit = unit_of(headings[position]) or sheet_unit
-        if name in MONEY_FIELDS and unit:
+        if name in MONEY_FIELDS.get(mapping.kind, ()) and unit:
             mapping.units[position] = str(unit)
             mapping.reasons[position] += f" Amounts are in {_unit_words(unit)}."
+    below = column_values(sheet, mapping.header_row)
+    for position, name in mapping.fields.items():
+        numbers = [n for n in map(_as_number, below.get(position, [])) if n is not None]
+        if name in ("likelihood", "impact") and numbers:
+            top = max(numbers)
+            scale = next((n for n in (3, 4, 5, 10) if top <= n), int(top))
+            if scale != len(programme.risk_levels()) or any(not n.is_integer() for n in numbers):
+                mapping.scales[position] = scale
+                mapping.reasons[position] += (
+                    f" Rated 1 to {scale}: read on the programme's scale, for you to confirm."
+                )
     mapping.year = next(
         (year for said in [*above, sheet.name, *headings] if (year := year_of(said))), None
     )
@@ -208,6 +234,11 @@ def _map_columns(mapping: SheetMapping, sheet: SheetData, headings, programme, i
             mapping.reasons[position] = f"Left out: {why}." if why else "Left out: not recognised."
             continue
         name, why = _by_values(mapping, name, values, programme)
+        if name == "rag" and why:
+            mapping.notes.append(
+                f"Column {column_name(position, heading)} holds RAG ratings (Red, Amber, Green), "
+                "so it is read as the RAG status."
+            )
         if name is None:
             mapping.reasons[position] = f"Left out: {why}"
             continue
@@ -216,8 +247,10 @@ def _map_columns(mapping: SheetMapping, sheet: SheetData, headings, programme, i
             mapping.reasons[position] = (
                 f"Left out: column {column_name(first)} already holds {labels.get(name, name)}."
             )
+            same = heading_key(mapping.headings[first]) == heading_key(heading)
+            why = "has the same heading as" if same else "looks like the same field as"
             mapping.notes.append(
-                f"Column {column_name(position, heading)} looks like the same field as column "
+                f"Column {column_name(position, heading)} {why} column "
                 f"{column_name(first, mapping.headings[first])}: only column "
                 f"{column_name(first)} is read. Choose a field for column "
                 f"{column_name(position)} if it holds something else."
@@ -255,11 +288,22 @@ def _by_values(mapping, name, values, programme) -> tuple[str | None, str]:
     if name == "service_area" and sum(_numeric(value) for value in values) / len(values) >= 0.5:
         return None, "it holds numbers, not names."
     if (
-        name in MONEY_FIELDS
+        name in MONEY_FIELDS.get(mapping.kind, ())
         and sum(not any(c.isdigit() for c in s) for s in said) / len(said) >= 0.8
     ):
         return None, "it holds words, not amounts."
     return name, ""
+
+
+def _as_number(value) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return float(text(value))
+    except ValueError:
+        return None
 
 
 def _numeric(value) -> bool:

@@ -90,6 +90,9 @@ class SheetMapping:
     reasons: dict[int, str] = field(default_factory=dict)
     # What an amount in a column is worth in pounds ("£'000": 1000), by column.
     units: dict[int, str] = field(default_factory=dict)
+    # The scale of a likelihood or impact column rated on another scale than the programme's
+    # (5 for 1 to 5), by column.
+    scales: dict[int, int] = field(default_factory=dict)
     # The financial year the sheet's title or headings name, for rows that give none.
     year: int | None = None
     # The sheet holds one record a column: it is read turned round.
@@ -109,6 +112,7 @@ class SheetMapping:
             "notes": self.notes,
             "reasons": {str(i): r for i, r in self.reasons.items()},
             "units": {str(i): u for i, u in self.units.items()},
+            "scales": {str(i): n for i, n in self.scales.items()},
             "year": self.year,
             "transposed": self.transposed,
         }
@@ -124,6 +128,7 @@ class SheetMapping:
             notes=list(data.get("notes", [])),
             reasons={int(i): r for i, r in data.get("reasons", {}).items()},
             units={int(i): u for i, u in data.get("units", {}).items()},
+            scales={int(i): n for i, n in data.get("scales", {}).items()},
             year=data.get("year"),
             transposed=data.get("transposed", False),
         )

@@ -28,6 +28,7 @@ from imports.mapping import (
 )
 from imports.names import Names, area_words
 from imports.plans import CREATE, ERROR, UNCHANGED, UPDATE, Plan, Problem, RowPlan
+from imports.translations import Translator
 from imports.values import is_blank, words
 
 PLACES_SHOWN = 5
@@ -36,8 +37,9 @@ PLACES_SHOWN = 5
 class Run:
     """One preview (or the preview a commit applies, when ``by`` may be set)."""
 
-    def __init__(self, programme, book: Book, mappings, resolutions, *, by=None):
+    def __init__(self, programme, book: Book, mappings, resolutions, *, by=None, translations=None):
         self.programme = programme
+        self.translator = Translator(programme, translations)
         self.book = book
         self.mappings = mappings
         self.by = by
@@ -78,6 +80,10 @@ class Run:
                 more = len(unknown.places) - PLACES_SHOWN
                 unknown.places = [*unknown.places[:PLACES_SHOWN], f"and {more} more"]
         plan.new_names = list(self.names.new.values())
+        plan.translated = list(self.translator.used.values())
+        plan.translation_options = {
+            name: self.translator.options(name) for name in {t.field for t in plan.translated}
+        }
         # Offered from this run's reading of the programme's names, so the page reads them once.
         plan.choices = {unknown.what: self.names.choices(unknown.what) for unknown in plan.unknown}
         return plan
@@ -111,7 +117,12 @@ class Run:
             if planned and continues(row, mapping):
                 _carry_on(planned[-1], row, mapping)
                 continue
-            plan = RowPlan(sheet=sheet.name, row=row.number, notes=ditto_notes)
+            plan = RowPlan(
+                sheet=sheet.name,
+                row=row.number,
+                notes=ditto_notes,
+                cells=tuple(values.text(value) for value in row.values),
+            )
             cells = RowCells(sheet, mapping, row, plan)
             wanted = Wanted()
             if ours:

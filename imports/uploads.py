@@ -34,6 +34,7 @@ class PendingImport:
     uploaded_at: str
     mappings: list[dict] = field(default_factory=list)
     resolutions: dict[str, str] = field(default_factory=dict)
+    translations: dict[str, str] = field(default_factory=dict)
 
     def book(self) -> Book:
         with default_storage.open(self.stored_as, "rb") as stored:

@@ -6,7 +6,7 @@ thin: the work is done by ``export``, ``reading``, ``mapping`` and ``importing``
 
 from django.contrib import messages
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views import View
@@ -17,7 +17,8 @@ from exports.filters import filtered_rows
 from exports.sheets import LISTS, SHEETS
 from imports import guessing, importing, mapping, uploads
 from imports.books import SpreadsheetError
-from imports.forms import ImportUploadForm, NameChoicesForm, SheetMappingForm
+from imports.forms import ImportUploadForm, NameChoicesForm, SheetMappingForm, TranslationsForm
+from imports.left_out import left_out_workbook
 from imports.plans import Plan
 from programmes.models import ImportRecord
 from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin
@@ -129,17 +130,29 @@ class ImportMappingView(ImportStepMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         forms = self.forms(request.POST)
-        changed = [form for form in forms if form.kind_changed and form.is_valid()]
+        changed = [
+            form for form in forms if (form.kind_changed or form.header_changed) and form.is_valid()
+        ]
         if changed:
-            # Another kind of record has other fields: guess the columns again for it.
+            # Another kind of record has other fields, another row other headings: guess the
+            # columns again for them.
             for form in changed:
                 sheet = self.book.sheet(form.mapping.sheet)
-                kind = form.cleaned_data["kind"]
+                kind = form.cleaned_data["kind"] or mapping.LEAVE_OUT
                 if kind == mapping.LEAVE_OUT:
                     new = mapping.SheetMapping(form.mapping.sheet, mapping.LEAVE_OUT)
                 else:
+                    header_row = (
+                        form.cleaned_data.get("header_row") if form.header_changed else None
+                    )
+                    if header_row and form.mapping.transposed:
+                        sheet = sheet.turned()
                     new = guessing.guess_sheet(
-                        sheet, self.programme, kind=kind, ours=self.book.ours(self.programme)
+                        sheet,
+                        self.programme,
+                        kind=kind,
+                        ours=self.book.ours(self.programme),
+                        header_row=header_row,
                     )
                 position = forms.index(form)
                 self.pending.mappings[position] = new.to_dict()
@@ -166,6 +179,12 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
             book=self.book,
             mappings=self.pending.sheet_mappings(),
             resolutions=self.pending.resolutions,
+            translations=self.pending.translations,
+        )
+
+    def translations_form(self, data=None) -> TranslationsForm:
+        return TranslationsForm(
+            data, translated=self.plan.translated, options=self.plan.translation_options
         )
 
     def names_form(self, data=None) -> NameChoicesForm:
@@ -179,6 +198,9 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
     def get_context_data(self, *, plan=None, **kwargs):
         plan = plan or self.plan
         kwargs.setdefault("names_form", self.names_form() if plan.unknown else None)
+        kwargs.setdefault(
+            "translations_form", self.translations_form() if plan.translated else None
+        )
         return super().get_context_data(
             plan=plan,
             counts=plan.counts,
@@ -195,12 +217,21 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
                 uploads.save(request, self.pending)
                 return redirect(self.step_url("import-preview"))
             return self.render_to_response(self.get_context_data(names_form=form))
+        if "translations" in request.POST:
+            form = self.translations_form(request.POST)
+            if form.is_valid():
+                self.pending.translations = {**self.pending.translations, **form.translations()}
+                uploads.save(request, self.pending)
+                return redirect(self.step_url("import-preview"))
+            return self.render_to_response(self.get_context_data(translations_form=form))
         try:
             record = importing.commit(
                 programme=self.programme,
                 book=self.book,
                 mappings=self.pending.sheet_mappings(),
                 resolutions=self.pending.resolutions,
+                translations=self.pending.translations,
+                partial="partial" in request.POST,
                 by=request.user,
             )
         except importing.ImportRefused as refused:
@@ -210,7 +241,13 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
         messages.success(
             request,
             f"{record.file_name} imported: {record.created} added, {record.updated} updated, "
-            f"{record.unchanged} unchanged.",
+            f"{record.unchanged} unchanged"
+            + (
+                f"; {len(record.left_out)} row{'s' if len(record.left_out) != 1 else ''} left "
+                "out, listed on the import history to download, put right and import again."
+                if record.left_out
+                else "."
+            ),
         )
         return redirect("spreadsheets:import-history", programme=self.programme.slug)
 
@@ -228,3 +265,21 @@ class ImportHistoryView(ManagerRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(lists=[SHEETS[key] for key in LISTS], **kwargs)
+
+
+class LeftOutDownloadView(ManagerRequiredMixin, View):
+    """The rows an import left out, as a workbook to put right and import again."""
+
+    managers_only = "see its import history"
+
+    def get(self, request, *args, **kwargs):
+        record = get_object_or_404(ImportRecord, programme=self.programme, pk=kwargs["pk"])
+        if not record.left_out:
+            raise Http404("This import left no rows out.")
+        stem = record.file_name.rsplit(".", 1)[0]
+        return FileResponse(
+            left_out_workbook(record),
+            as_attachment=True,
+            filename=f"{stem}-rows-left-out.xlsx",
+            content_type=XLSX,
+        )
