@@ -82,6 +82,7 @@ class SheetMappingForm(forms.Form):
         self.fields["header_row"] = forms.IntegerField(
             label="Row of headings",
             min_value=1,
+            required=False,
             initial=mapping.header_row,
             help_text="The row that holds the headings (the last, when they run over several "
             "rows). Change it and press “Continue” to have the columns matched again.",

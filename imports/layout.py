@@ -16,11 +16,11 @@ from imports.mapping import LEAVE_OUT, SheetMapping, column_name
 from imports.values import is_blank, text, words
 
 TOTAL, UNITS, FOOTNOTE, SECTION = "total", "units", "footnote", "section"
-SKIPPED_WORDS = {
-    TOTAL: "a total",
-    UNITS: "a row of units",
-    FOOTNOTE: "a footnote",
-    SECTION: "a section heading",
+SKIPPED_WORDS = {  # one row, several
+    TOTAL: ("a total", "totals"),
+    UNITS: ("a row of units", "rows of units"),
+    FOOTNOTE: ("a footnote", "footnotes"),
+    SECTION: ("a section heading", "section headings"),
 }
 DITTO = frozenset(('"', "“", "”", "''", "〃", "ditto", "do", "do.", "as above", "same as above"))
 _TOTAL_RE = re.compile(r"^(?:sub\s*-?\s*total|grand\s+total|total)\b|\btotals?$", re.IGNORECASE)

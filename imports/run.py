@@ -113,10 +113,10 @@ class Run:
                     carried_area = area_words(said)  # the area of the rows under it
                 continue
             row, ditto_notes = with_dittos(row, above, mapping)
-            above = row
             if planned and continues(row, mapping):
                 _carry_on(planned[-1], row, mapping)
                 continue
+            above = row  # the record row a ditto mark below repeats
             plan = RowPlan(
                 sheet=sheet.name,
                 row=row.number,
@@ -151,10 +151,9 @@ class Run:
             importer.read(cells, wanted)
             planned.append((plan, cells, wanted))
         for kind, numbers in skipped.items():
-            mapping.notes.append(
-                f"{_rows_words(numbers)} {'is' if len(numbers) == 1 else 'are'} "
-                f"{SKIPPED_WORDS[kind]}{'' if len(numbers) == 1 else 's'}: skipped."
-            )
+            one, several = SKIPPED_WORDS[kind]
+            said = f"is {one}" if len(numbers) == 1 else f"are {several}"
+            mapping.notes.append(f"{_rows_words(numbers)} {said}: skipped.")
         if carried:
             label = self.programme.service_area_label.lower()
             mapping.notes.append(f"Rows that name no {label} belong to the one above them.")

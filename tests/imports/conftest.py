@@ -120,10 +120,25 @@ def preview(data: bytes, programme, name="tracker.xlsx", resolutions=None, **kwa
     )
 
 
-def commit(data: bytes, programme, name="tracker.xlsx", resolutions=None, by=None, **kwargs):
+def commit(
+    data: bytes,
+    programme,
+    name="tracker.xlsx",
+    resolutions=None,
+    by=None,
+    translations=None,
+    partial=False,
+    **kwargs,
+):
     book, mappings = prepare(data, programme, name, **kwargs)
     return importing.commit(
-        programme=programme, book=book, mappings=mappings, resolutions=resolutions, by=by
+        programme=programme,
+        book=book,
+        mappings=mappings,
+        resolutions=resolutions,
+        translations=translations,
+        partial=partial,
+        by=by,
     )
 
 
