@@ -95,6 +95,7 @@ class ImportUploadView(ManagerRequiredMixin, FormView):
             data=form.data_bytes,
             file_name=book.file_name,
             mappings=mappings,
+            book=book,
         )
         return redirect(
             "spreadsheets:import-mapping", programme=self.programme.slug, token=pending.token

@@ -120,7 +120,7 @@ def test_a_manager_imports_a_seed_000_tracker_and_sees_its_slippage_then_imports
     response = upload(manager_client, slug, data, "agma-tracker.xlsx")
     assert response.status_code == 302
     token = token_of(response)
-    assert len(stored_uploads()) == 1
+    assert len(stored_uploads()) == 2  # the file, and the file as read for the next steps
 
     # The guessed columns, shown for checking; "Lead Officer" holds a group, not a person.
     mapping_url = url("import-mapping", programme=slug, token=token)
