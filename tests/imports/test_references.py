@@ -144,3 +144,16 @@ def test_the_reference_is_exported_and_shown(agma, manager_client):
     assert added.reference in refs
     page = manager_client.get(reverse("milestones:detail", kwargs={"pk": added.pk}))
     assert f"Reference {added.reference}" in page.content.decode()
+
+
+def test_the_risk_register_shows_the_councils_reference_only_when_there_is_one(
+    wigan, manager_client
+):
+    page = manager_client.get(reverse("registers:risks", kwargs={"programme": wigan.slug}))
+    assert "<th" in page.content.decode() and ">Reference<" not in page.content.decode()
+    data = workbook(
+        {"Risk log": [["Risk ref", "Risk", "Likelihood"], ["CR07", "Data loss", "Low"]]}
+    )
+    commit(data, wigan)
+    page = manager_client.get(reverse("registers:risks", kwargs={"programme": wigan.slug}))
+    assert ">Reference<" in page.content.decode() and "CR07" in page.content.decode()
