@@ -143,6 +143,7 @@ class SheetMappingForm(forms.Form):
             sheet=self.mapping.sheet,
             kind=cleaned.get("kind") or LEAVE_OUT,
             header_row=self.mapping.header_row,
+            header_start=self.mapping.header_start,
             headings=dict(self.mapping.headings),
             fields={
                 index: cleaned.get(f"column_{index}") or LEAVE_OUT

@@ -170,6 +170,8 @@ def _mapping(sheet, best, programme, indexes) -> SheetMapping:
     ):
         window = [*window, following[0]]  # a row of units under the headings
     mapping = SheetMapping(sheet.name, chosen, header_row=window[-1].number)
+    if len(window) > 1:
+        mapping.header_start = window[0].number
     width = max(len(row.values) for row in sheet.rows[: HEADING_ROWS_SEARCHED + WINDOW])
     headings = combined(window, width)
     above = [text(v) for row in sheet.rows if row.number < window[0].number for v in row.values]

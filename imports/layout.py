@@ -55,6 +55,8 @@ def row_kind(row, mapping: SheetMapping) -> tuple[str, str]:
     if _FOOTNOTE_RE.match(said):
         return FOOTNOTE, said
     title_column = mapping.column_of("title")
+    if title_column is None and mapping.fields.get(index) == "service_area":
+        return SECTION, said  # a row naming only an area, in a sheet of lines with no title
     if _SECTION_RE.match(said) or (
         len(said) <= SECTION_LIMIT
         and title_column is not None

@@ -86,6 +86,8 @@ class SheetMapping:
     headings: dict[int, str] = field(default_factory=dict)
     fields: dict[int, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # The first row of headings that run over several rows (0: the headings are one row).
+    header_start: int = 0
     # Why each column was matched as it was (or left out), for the user checking the guess.
     reasons: dict[int, str] = field(default_factory=dict)
     # What an amount in a column is worth in pounds ("£'000": 1000), by column.
@@ -107,6 +109,7 @@ class SheetMapping:
             "sheet": self.sheet,
             "kind": self.kind,
             "header_row": self.header_row,
+            "header_start": self.header_start,
             "headings": {str(i): h for i, h in self.headings.items()},
             "fields": {str(i): f for i, f in self.fields.items()},
             "notes": self.notes,
@@ -123,6 +126,7 @@ class SheetMapping:
             sheet=data["sheet"],
             kind=data["kind"],
             header_row=data["header_row"],
+            header_start=data.get("header_start", 0),
             headings={int(i): h for i, h in data["headings"].items()},
             fields={int(i): f for i, f in data["fields"].items()},
             notes=list(data.get("notes", [])),

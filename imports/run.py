@@ -174,8 +174,17 @@ class Run:
         }
         kept, repeated = [], []
         first = next(iter(headings.items()), None)
+        # Headings over several rows, repeated above a second table: each of their rows.
+        heading_rows = [
+            tuple(_cell_key(row, i) for i in range(len(row.values)))
+            for row in sheet.rows
+            if mapping.header_start and mapping.header_start <= row.number <= mapping.header_row
+        ]
         for row in sheet.rows:
             if row.number <= mapping.header_row:
+                continue
+            if heading_rows and _repeats_a_heading_row(row, heading_rows):
+                repeated.append(row.number)
                 continue
             # The first heading is checked alone first: it rules out nearly every row quickly.
             if (
@@ -282,6 +291,14 @@ def _carry_on(previous, row, mapping: SheetMapping) -> None:
         if name in RUNNING_TEXT and not is_blank(value) and name in wanted.fields:
             wanted.fields[name] = "\n".join(filter(None, [wanted.fields[name], values.text(value)]))
     plan.notes.append(f"Row {row.number} carries on this row's text: it is added here.")
+
+
+def _repeats_a_heading_row(row, heading_rows) -> bool:
+    keys = tuple(_cell_key(row, i) for i in range(len(row.values)))
+    return any(
+        any(keys) and all(not key or (i < len(h) and h[i] == key) for i, key in enumerate(keys))
+        for h in heading_rows
+    )
 
 
 def _cell_key(row, index: int) -> str:
