@@ -5,60 +5,132 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programmes', '0009_person_chooses_weekly_digest'),
+        ("programmes", "0009_person_chooses_weekly_digest"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='action',
-            name='reference',
-            field=models.CharField(blank=True, help_text="The council's own reference in its tracker (Ref, No, Risk ID), as written. The next import of the same tracker finds this record by it.", max_length=50, verbose_name='reference'),
+            model_name="action",
+            name="reference",
+            field=models.CharField(
+                blank=True,
+                help_text="The council's own reference in its tracker (Ref, No, Risk ID), as written. The next import of the same tracker finds this record by it.",
+                max_length=50,
+                verbose_name="reference",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalaction',
-            name='reference',
-            field=models.CharField(blank=True, help_text="The council's own reference in its tracker (Ref, No, Risk ID), as written. The next import of the same tracker finds this record by it.", max_length=50, verbose_name='reference'),
+            model_name="historicalaction",
+            name="reference",
+            field=models.CharField(
+                blank=True,
+                help_text="The council's own reference in its tracker (Ref, No, Risk ID), as written. The next import of the same tracker finds this record by it.",
+                max_length=50,
+                verbose_name="reference",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalrisk',
-            name='reference',
-            field=models.CharField(blank=True, help_text="The council's own reference in its tracker (Ref, No, Risk ID), as written. The next import of the same tracker finds this record by it.", max_length=50, verbose_name='reference'),
+            model_name="historicalrisk",
+            name="reference",
+            field=models.CharField(
+                blank=True,
+                help_text="The council's own reference in its tracker (Ref, No, Risk ID), as written. The next import of the same tracker finds this record by it.",
+                max_length=50,
+                verbose_name="reference",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalsavingsline',
-            name='reference',
-            field=models.CharField(blank=True, help_text="The council's own reference in its tracker (Ref, No, Risk ID), as written. The next import of the same tracker finds this record by it.", max_length=50, verbose_name='reference'),
+            model_name="historicalsavingsline",
+            name="reference",
+            field=models.CharField(
+                blank=True,
+                help_text="The council's own reference in its tracker (Ref, No, Risk ID), as written. The next import of the same tracker finds this record by it.",
+                max_length=50,
+                verbose_name="reference",
+            ),
         ),
         migrations.AddField(
-            model_name='importrecord',
-            name='left_out',
-            field=models.JSONField(blank=True, default=list, verbose_name='rows left out'),
+            model_name="importrecord",
+            name="left_out",
+            field=models.JSONField(blank=True, default=list, verbose_name="rows left out"),
         ),
         migrations.AddField(
-            model_name='risk',
-            name='reference',
-            field=models.CharField(blank=True, help_text="The council's own reference in its tracker (Ref, No, Risk ID), as written. The next import of the same tracker finds this record by it.", max_length=50, verbose_name='reference'),
+            model_name="risk",
+            name="reference",
+            field=models.CharField(
+                blank=True,
+                help_text="The council's own reference in its tracker (Ref, No, Risk ID), as written. The next import of the same tracker finds this record by it.",
+                max_length=50,
+                verbose_name="reference",
+            ),
         ),
         migrations.AddField(
-            model_name='savingsline',
-            name='reference',
-            field=models.CharField(blank=True, help_text="The council's own reference in its tracker (Ref, No, Risk ID), as written. The next import of the same tracker finds this record by it.", max_length=50, verbose_name='reference'),
+            model_name="savingsline",
+            name="reference",
+            field=models.CharField(
+                blank=True,
+                help_text="The council's own reference in its tracker (Ref, No, Risk ID), as written. The next import of the same tracker finds this record by it.",
+                max_length=50,
+                verbose_name="reference",
+            ),
         ),
         migrations.CreateModel(
-            name='ValueTranslation',
+            name="ValueTranslation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('field', models.CharField(choices=[('status', 'Status'), ('rag', 'RAG status'), ('likelihood', 'Likelihood'), ('impact', 'Impact')], max_length=12, verbose_name='field')),
-                ('written', models.CharField(help_text='The word as a tracker writes it, in lower case.', max_length=200, verbose_name='as written')),
-                ('meaning', models.CharField(help_text='The value it is read as.', max_length=20, verbose_name='read as')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='value_translations', to='programmes.programme', verbose_name='programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("status", "Status"),
+                            ("rag", "RAG status"),
+                            ("likelihood", "Likelihood"),
+                            ("impact", "Impact"),
+                        ],
+                        max_length=12,
+                        verbose_name="field",
+                    ),
+                ),
+                (
+                    "written",
+                    models.CharField(
+                        help_text="The word as a tracker writes it, in lower case.",
+                        max_length=200,
+                        verbose_name="as written",
+                    ),
+                ),
+                (
+                    "meaning",
+                    models.CharField(
+                        help_text="The value it is read as.", max_length=20, verbose_name="read as"
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="value_translations",
+                        to="programmes.programme",
+                        verbose_name="programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "imported value's meaning",
-                'ordering': ['programme', 'field', 'written'],
-                'constraints': [models.UniqueConstraint(fields=('programme', 'field', 'written'), name='one_meaning_per_written_value', violation_error_message='This word already has a meaning in this programme.')],
+                "verbose_name": "imported value's meaning",
+                "ordering": ["programme", "field", "written"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("programme", "field", "written"),
+                        name="one_meaning_per_written_value",
+                        violation_error_message="This word already has a meaning in this programme.",
+                    )
+                ],
             },
         ),
     ]
