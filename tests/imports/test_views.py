@@ -281,7 +281,7 @@ def test_the_preview_warns_of_an_impossible_date_on_its_row(manager_client, agma
     )
     # A warning, apart from the errors: the row can still be imported.
     assert "0 errors to put right (they stop the import)" in text
-    assert "warnings to read (they do not stop it)" in text
+    assert "1 warning to read (they do not stop it)" in text
 
 
 def test_the_preview_offers_the_programmes_names_from_its_one_reading_of_them(manager_client, agma):
