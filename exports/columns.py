@@ -156,7 +156,59 @@ def id_column(noun: str) -> Column:
         lambda record, programme: record.pk,
         cell=NUMBER,
         width=8,
-        aliases=("id", "ref", "reference", "record id"),
+        aliases=("record id", "tracker id"),
+    )
+
+
+REFERENCE_HELP = (
+    "The council's own reference for this {noun} in its tracker (Ref, No, Risk ID), as written. "
+    "An import of the same tracker finds the {noun} by it; it is not the tracker's ID."
+)
+# The headings councils give their own numbering of a tracker's rows.
+REFERENCE_ALIASES = (
+    "ref",
+    "reference",
+    "ref no",
+    "ref number",
+    "reference no",
+    "reference number",
+    "no",
+    "number",
+    "para ref",
+    "paragraph ref",
+    "paragraph",
+    "para",
+    "item",
+    "item no",
+    "id number",
+    "id no",
+    "project id",
+    "risk id",
+    "risk ref",
+    "risk no",
+    "risk number",
+    "risk reference",
+    "aes ref",
+    "saving ref",
+    "savings ref",
+    "proposal ref",
+    "action ref",
+    "action no",
+    "milestone ref",
+    "milestone no",
+    "project ref",
+    "code",
+)
+
+
+def reference_column(noun: str) -> Column:
+    return Column(
+        "reference",
+        "Reference",
+        REFERENCE_HELP.format(noun=noun),
+        attribute("reference"),
+        width=10,
+        aliases=REFERENCE_ALIASES,
     )
 
 
@@ -190,6 +242,15 @@ def area_column(noun: str, *, whole_programme: bool) -> Column:
             "area",
             "service",
             "programme area",
+            "directorate",
+            "department",
+            "portfolio",
+            "work stream",
+            "service directorate",
+            "division",
+            "business area",
+            "priority",
+            "theme area",
         ),
     )
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -36,6 +37,16 @@ from programmes.models import (
     SavingsLine,
     SavingsReallocation,
 )
+
+# The custom document property that marks a workbook as our own export of one programme: an
+# import reads the ID column only in a workbook with this mark, and only into that programme
+# (a council's own "ID" or "Ref" is its reference, never ours).
+EXPORT_MARK = "Programme tracker export"
+
+
+def export_mark(programme) -> str:
+    return f"programme {programme.pk}"
+
 
 # Rows fetched from the database at a time: enough to keep queries few, few enough to keep
 # memory flat however large the programme.
@@ -220,6 +231,9 @@ class ProgrammeWorkbook:
         self.book = Workbook(write_only=True)
         self.book.properties.title = programme.name
         self.book.properties.creator = "Programme milestone tracker"
+        self.book.custom_doc_props.append(
+            StringProperty(name=EXPORT_MARK, value=export_mark(programme))
+        )
         self.sheets: list[Sheet] = []
         self.rows_written = 0
         self._style_cache: dict[tuple, object] = {}

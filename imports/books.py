@@ -58,6 +58,30 @@ class SheetData:
     unsaved_formulas: set[tuple[int, int]] = field(default_factory=set)
     error_cells: set[tuple[int, int]] = field(default_factory=set)
 
+    def turned(self) -> "SheetData":
+        """The sheet turned round, for a tracker with one record a column: its columns become
+        rows (numbered by column, from 1), with the same notes."""
+        width = max((len(row.values) for row in self.rows), default=0)
+        by_number = {row.number: row.values for row in self.rows}
+        last = max(by_number, default=0)
+        rows = []
+        for column in range(width):
+            values = tuple(
+                by_number[number][column]
+                if number in by_number and column < len(by_number[number])
+                else None
+                for number in range(1, last + 1)
+            )
+            if not all(is_blank(value) for value in values):
+                rows.append(Row(column + 1, values))
+        return SheetData(
+            name=self.name,
+            rows=rows,
+            notes=list(self.notes),
+            unsaved_formulas={(column, row) for row, column in self.unsaved_formulas},
+            error_cells={(column, row) for row, column in self.error_cells},
+        )
+
 
 @dataclass
 class Book:
@@ -67,6 +91,13 @@ class Book:
     hidden: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     epoch: datetime = CALENDAR_WINDOWS_1900  # Excel's day 0 (1904 for old Mac workbooks)
+    # The programme whose export this is, from the mark our workbooks carry (None for any other
+    # file): only then is the ID column our record's ID.
+    exported_from: int | None = None
+
+    def ours(self, programme) -> bool:
+        """Whether the file is this programme's own export, so its IDs are our records' IDs."""
+        return self.exported_from is not None and self.exported_from == programme.pk
 
     def sheet(self, name: str) -> SheetData | None:
         return next((sheet for sheet in self.sheets if sheet.name == name), None)

@@ -6,7 +6,7 @@ Date): …". A cell that cannot be read gives ``FAILED`` (its problem is recorde
 is refused; a field the file does not map gives ``None`` and is left as the record has it.
 """
 
-from imports import values
+from imports import amounts, values
 from imports.books import SheetData
 from imports.mapping import LEAVE_OUT, SheetMapping, column_name
 from imports.plans import Problem, RowPlan
@@ -73,6 +73,19 @@ class RowCells:
         except CellError as error:
             self.problem(name, str(error))
             return FAILED
+
+    def amount(self, name: str, *, negatives: bool = False):
+        """An amount cell in pounds, in the column's unit ("£'000"): (amount, words beside it),
+        ``None`` when not mapped, ``FAILED`` when it cannot be read. How it was read (a range,
+        a negative saving, words kept) is a warning on the row."""
+        unit = self.mapping.unit(self.cells[name]) if self.mapped(name) else 1
+        found = self.read(name, amounts.money, unit=unit, negatives=negatives)
+        if found in (None, FAILED):
+            return found
+        amount, said, note = found
+        if note:
+            self.plan.notes.append(f"Column {self.column(name)}: {note}")
+        return amount, said
 
     def text(self, name: str) -> str:
         value = self.raw(name)

@@ -14,7 +14,7 @@ from imports.mapping import (
     field_choices,
     problems,
 )
-from imports.names import BLANK, MATCH, NAME_WORDS, NEW, UnknownName
+from imports.names import AREA, BLANK, MATCH, NAME_WORDS, NEW, NEW_CALLED, UnknownName
 from imports.reading import read_book
 
 KIND_CHOICES = [
@@ -63,19 +63,31 @@ class ImportUploadForm(forms.Form):
 class SheetMappingForm(forms.Form):
     """What one sheet holds: its kind, and the field each column fills."""
 
-    def __init__(self, *args, mapping: SheetMapping, samples: dict, programme, **kwargs):
+    def __init__(
+        self, *args, mapping: SheetMapping, samples: dict, programme, ours: bool, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.mapping = mapping
         self.programme = programme
+        # "Leave this sheet out" is the choice "", so the field may not be required.
         self.fields["kind"] = forms.ChoiceField(
             label=f"What sheet “{mapping.sheet}” holds",
             choices=list(KIND_LABELS.items()),
             initial=mapping.kind,
+            required=False,
         )
         self.columns = []
         if mapping.kind == LEAVE_OUT:
             return
-        choices = field_choices(mapping.kind, programme)
+        self.fields["header_row"] = forms.IntegerField(
+            label="Row of headings",
+            min_value=1,
+            required=False,
+            initial=mapping.header_row,
+            help_text="The row that holds the headings (the last, when they run over several "
+            "rows). Change it and press “Continue” to have the columns matched again.",
+        )
+        choices = field_choices(mapping.kind, programme, ours=ours)
         for index, heading in sorted(mapping.headings.items()):
             name = f"column_{index}"
             self.fields[name] = forms.ChoiceField(
@@ -84,15 +96,27 @@ class SheetMappingForm(forms.Form):
                 initial=mapping.fields.get(index, LEAVE_OUT),
                 required=False,
             )
-            self.columns.append((self[name], samples.get(index, [])))
+            self.columns.append(
+                (self[name], samples.get(index, []), mapping.reasons.get(index, ""))
+            )
 
     @property
     def kind_changed(self) -> bool:
-        return self.is_bound and self.data.get(self.add_prefix("kind")) != self.mapping.kind
+        return self.is_bound and self.data.get(self.add_prefix("kind"), "") != self.mapping.kind
+
+    @property
+    def header_changed(self) -> bool:
+        """Whether the user named another row of headings (the columns are guessed again)."""
+        if not self.is_bound or "header_row" not in self.fields:
+            return False
+        return self.data.get(self.add_prefix("header_row"), "").strip() not in (
+            "",
+            str(self.mapping.header_row),
+        )
 
     def clean(self):
         cleaned = super().clean()
-        if self.kind_changed or cleaned.get("kind") == LEAVE_OUT:
+        if self.kind_changed or self.header_changed or not cleaned.get("kind"):
             return cleaned
         chosen: dict[str, str] = {}
         for index in sorted(self.mapping.headings):
@@ -117,14 +141,20 @@ class SheetMappingForm(forms.Form):
         cleaned = cleaned if cleaned is not None else self.cleaned_data
         return SheetMapping(
             sheet=self.mapping.sheet,
-            kind=cleaned.get("kind", self.mapping.kind),
+            kind=cleaned.get("kind") or LEAVE_OUT,
             header_row=self.mapping.header_row,
+            header_start=self.mapping.header_start,
             headings=dict(self.mapping.headings),
             fields={
                 index: cleaned.get(f"column_{index}") or LEAVE_OUT
                 for index in self.mapping.headings
             },
             notes=list(self.mapping.notes),
+            reasons=dict(self.mapping.reasons),
+            units=dict(self.mapping.units),
+            scales=dict(self.mapping.scales),
+            year=self.mapping.year,
+            transposed=self.mapping.transposed,
         )
 
 
@@ -150,6 +180,13 @@ class NameChoicesForm(forms.Form):
                 choices.append(
                     (f"Match to an existing {NAME_WORDS[name.what]}", suggested + others)
                 )
+            if name.what == AREA and not name.name:
+                # Rows that name no area: into one the user names here, created on the spot.
+                self.fields[f"name_{position}_new"] = forms.CharField(
+                    label=f"Or put them in a new {NAME_WORDS[AREA]} called",
+                    required=False,
+                    max_length=200,
+                )
             self.fields[f"name_{position}"] = forms.ChoiceField(
                 label=name.described,
                 choices=choices,
@@ -160,8 +197,42 @@ class NameChoicesForm(forms.Form):
             )
 
     def resolutions(self) -> dict[str, str]:
+        found = {}
+        for position, name in enumerate(self.unknown):
+            if called := (self.cleaned_data.get(f"name_{position}_new") or "").strip():
+                found[name.key] = f"{NEW_CALLED}{called}"
+            elif chosen := self.cleaned_data.get(f"name_{position}"):
+                found[name.key] = chosen
+        return found
+
+
+class TranslationsForm(forms.Form):
+    """What each of the file's words is read as (a status, a RAG word, a level on another
+    scale): the default or the programme's remembered reading, for the user to confirm or
+    change. The import keeps them for the programme's next import."""
+
+    def __init__(self, *args, translated: list, options: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.translated = translated
+        for position, found in enumerate(translated):
+            shown = ", ".join(found.rows[:3]) + (
+                f" and {len(found.rows) - 3} more" if len(found.rows) > 3 else ""
+            )
+            self.fields[f"meaning_{position}"] = forms.ChoiceField(
+                label=f"{WHAT[found.field]} “{found.shown}”",
+                choices=options[found.field],
+                initial=found.meaning,
+                help_text=f"Read as {found.label}"
+                + (" (as this programme's imports read it)" if found.remembered else "")
+                + f". In {shown}.",
+                error_messages={"invalid_choice": "Choose one of the options in the list."},
+            )
+
+    def translations(self) -> dict[str, str]:
         return {
-            name.key: self.cleaned_data[f"name_{position}"]
-            for position, name in enumerate(self.unknown)
-            if self.cleaned_data.get(f"name_{position}")
+            found.key: self.cleaned_data[f"meaning_{position}"]
+            for position, found in enumerate(self.translated)
         }
+
+
+WHAT = {"status": "Status", "rag": "RAG status", "likelihood": "Likelihood", "impact": "Impact"}

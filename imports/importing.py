@@ -27,6 +27,8 @@ importer of each kind of record (``kinds``), ``cells`` and ``dates`` (one row's 
 ``history`` (a "Date changes" sheet) and ``plans`` (what the preview shows and the commit applies).
 """
 
+from collections import Counter
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -35,9 +37,10 @@ from core.records import record_create
 from core.versioning import StaleEdit
 from imports.books import Book
 from imports.mapping import SheetMapping
-from imports.names import AREA, MATCH, NEW, PERSON, STAGE, name_key
+from imports.names import AREA, MATCH, NEW, NEW_CALLED, PERSON, STAGE
 from imports.plans import CREATE, UNCHANGED, UPDATE, Plan
 from imports.run import Run
+from imports.translations import remember
 from programmes.models import ImportRecord, Person, ServiceArea, StageDefinition
 
 
@@ -49,24 +52,37 @@ class ImportRefused(Exception):
         super().__init__(message or plan.refusal())
 
 
-def preview(*, programme, book: Book, mappings: list[SheetMapping], resolutions=None) -> Plan:
-    """What importing ``book`` with these mappings would do. Writes nothing."""
-    return Run(programme, book, mappings, resolutions or {}).plan()
+def preview(
+    *, programme, book: Book, mappings: list[SheetMapping], resolutions=None, translations=None
+) -> Plan:
+    """What importing ``book`` with these mappings would do. Writes nothing. ``translations``
+    are the user's readings of the file's words ("status:on target" → "in_progress")."""
+    return Run(programme, book, mappings, resolutions or {}, translations=translations).plan()
 
 
-def commit(*, programme, book: Book, mappings, resolutions=None, by=None) -> ImportRecord:
-    """Import everything in one transaction, or nothing (``ImportRefused`` says why)."""
+def commit(
+    *, programme, book: Book, mappings, resolutions=None, translations=None, partial=False, by=None
+) -> ImportRecord:
+    """Import everything in one transaction, or nothing (``ImportRefused`` says why). The
+    translations the import used are remembered for the programme's next import.
+
+    With ``partial`` ("import the rows that are right and list the others"), rows with a
+    problem or waiting for a name are left out, and recorded on the import, to download, put
+    right and import again; a problem with the file or a sheet still stops everything."""
     resolutions = dict(resolutions or {})
     try:
         with transaction.atomic():
             resolved = _create_new_names(programme, book, mappings, resolutions, by)
-            plan = Run(programme, book, mappings, resolved, by=by).plan()
-            if not plan.can_commit:
+            plan = Run(programme, book, mappings, resolved, by=by, translations=translations).plan()
+            left_out = plan.rows_left_out if partial else []
+            leaving = {id(row) for row in left_out}
+            if not (plan.can_commit or (partial and plan.can_commit_right_rows)):
                 raise ImportRefused(plan)
             for row in plan.rows:
-                if row.operation is not None:
+                if row.operation is not None and id(row) not in leaving:
                     row.operation()
-            counts = plan.counts
+            remember(programme, plan.translated, by=by)
+            counts = Counter(row.action for row in plan.rows if id(row) not in leaving)
             return ImportRecord.objects.create(
                 programme=programme,
                 kind=plan.record_kind,
@@ -76,6 +92,7 @@ def commit(*, programme, book: Book, mappings, resolutions=None, by=None) -> Imp
                 created=counts[CREATE],
                 updated=counts[UPDATE],
                 unchanged=counts[UNCHANGED],
+                left_out=[_left_out(row, mappings) for row in left_out],
             )
     except (StaleEdit, ValidationError) as error:
         # The preview checks what the services check, so this is a record someone saved while
@@ -84,14 +101,36 @@ def commit(*, programme, book: Book, mappings, resolutions=None, by=None) -> Imp
             why = f"{error.current} was changed by someone else while the import was running"
         else:
             why = " ".join(error.messages)
-        plan = preview(programme=programme, book=book, mappings=mappings, resolutions=resolutions)
+        plan = preview(
+            programme=programme,
+            book=book,
+            mappings=mappings,
+            resolutions=resolutions,
+            translations=translations,
+        )
         raise ImportRefused(plan, f"Nothing was imported: {why}. Preview it again.") from error
+
+
+def _left_out(row, mappings) -> dict:
+    """A row left out, as the import record keeps it: where it was, what it said, and why."""
+    mapping = next((m for m in mappings if m.sheet == row.sheet), None)
+    headings = [mapping.headings.get(i, "") for i in range(len(row.cells))] if mapping else []
+    why = [problem.message for problem in row.problems]
+    if row.needs:
+        why.append("A name in it is not matched to one the programme knows, nor created.")
+    return {
+        "sheet": row.sheet,
+        "row": row.row,
+        "headings": headings,
+        "values": list(row.cells),
+        "problems": why,
+    }
 
 
 def _create_new_names(programme, book, mappings, resolutions, by) -> dict:
     """Create the service areas, stages and people the user chose to create; the resolutions,
     with those choices pointing at the new records."""
-    if NEW not in resolutions.values():
+    if not any(v == NEW or v.startswith(NEW_CALLED) for v in resolutions.values()):
         return resolutions
     plan = Run(programme, book, mappings, resolutions).plan()
     resolved = dict(resolutions)
@@ -112,5 +151,5 @@ def _create_new_names(programme, book, mappings, resolutions, by) -> dict:
         if new.what == PERSON:
             # Named by this programme's file: one of its people, so rows can make them an owner.
             programme.other_people.add(made)
-        resolved[name_key(new.what, new.name)] = f"{MATCH}{made.pk}"
+        resolved[new.key] = f"{MATCH}{made.pk}"
     return resolved

@@ -11,14 +11,11 @@ from programmes.rights import Rights
 from . import importing
 from .uploads import PendingImport
 
+KEPT = ("stored_as", "file_name", "mappings", "resolutions", "translations")
 
-def job_params(pending: PendingImport) -> dict:
-    return {
-        "stored_as": pending.stored_as,
-        "file_name": pending.file_name,
-        "mappings": pending.mappings,
-        "resolutions": pending.resolutions,
-    }
+
+def job_params(pending: PendingImport, *, partial: bool = False) -> dict:
+    return {**{key: getattr(pending, key) for key in KEPT}, "partial": partial}
 
 
 @handler(Job.Kind.IMPORT_COMMIT)
@@ -30,7 +27,7 @@ def commit_import(job: Job, progress) -> Outcome:
         token="",
         programme_id=job.programme_id,
         uploaded_at="",
-        **{key: params[key] for key in ("stored_as", "file_name", "mappings", "resolutions")},
+        **{key: params[key] for key in KEPT if key in params},
     )
     if not default_storage.exists(pending.stored_as):
         raise JobRefused("The uploaded file is no longer kept: upload it again.")
@@ -43,15 +40,25 @@ def commit_import(job: Job, progress) -> Outcome:
             book=book,
             mappings=pending.sheet_mappings(),
             resolutions=pending.resolutions,
+            translations=pending.translations,
+            partial=params.get("partial", False),
             by=job.requested_by,
         )
     except importing.ImportRefused as refused:
         raise JobRefused(str(refused)) from refused
     default_storage.delete(pending.stored_as)
+    default_storage.delete(pending.read_as)
+    left_out = len(record.left_out)
     return Outcome(
         summary=(
             f"{record.file_name} imported: {record.created} added, {record.updated} updated, "
-            f"{record.unchanged} unchanged."
+            f"{record.unchanged} unchanged"
+            + (
+                f"; {left_out} row{'s' if left_out != 1 else ''} left out, listed on the import "
+                "history to download, put right and import again."
+                if left_out
+                else "."
+            )
         ),
         link=reverse("spreadsheets:import-history", kwargs={"programme": job.programme.slug}),
     )

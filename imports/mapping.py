@@ -10,12 +10,14 @@ The row of headings need not be the first: a title above it is passed over. Wher
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from openpyxl.utils import get_column_letter
 
-from exports.sheets import ABOUT_TITLE, IMPORTABLE, SHEETS
+from exports.sheets import ABOUT_TITLE, SHEETS
 from imports.books import SheetData
-from imports.values import is_blank, open_or_closed, rag_words_share, text, words
+from imports.headings import bare, elsewhere
+from imports.values import is_blank, text, words
 
 LEAVE_OUT = ""
 HISTORY = "date_changes"  # a sheet of date changes restores the history of added milestones
@@ -45,6 +47,8 @@ NAME_HINTS = {
     "savings": ("saving", "benefit"),
     "actions": ("action",),
 }
+# Fields read only from this programme's own export: any other file's "ID" is its own reference.
+OURS_ONLY = ("id", "version")
 # Sheets our own exports add for reading only.
 EXPORT_ONLY = {
     words(SHEETS[key].title): SHEETS[key].title
@@ -82,6 +86,19 @@ class SheetMapping:
     headings: dict[int, str] = field(default_factory=dict)
     fields: dict[int, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # The first row of headings that run over several rows (0: the headings are one row).
+    header_start: int = 0
+    # Why each column was matched as it was (or left out), for the user checking the guess.
+    reasons: dict[int, str] = field(default_factory=dict)
+    # What an amount in a column is worth in pounds ("£'000": 1000), by column.
+    units: dict[int, str] = field(default_factory=dict)
+    # The scale of a likelihood or impact column rated on another scale than the programme's
+    # (5 for 1 to 5), by column.
+    scales: dict[int, int] = field(default_factory=dict)
+    # The financial year the sheet's title or headings name, for rows that give none.
+    year: int | None = None
+    # The sheet holds one record a column: it is read turned round.
+    transposed: bool = False
 
     def column_of(self, key: str) -> int | None:
         return next((index for index, name in self.fields.items() if name == key), None)
@@ -92,9 +109,15 @@ class SheetMapping:
             "sheet": self.sheet,
             "kind": self.kind,
             "header_row": self.header_row,
+            "header_start": self.header_start,
             "headings": {str(i): h for i, h in self.headings.items()},
             "fields": {str(i): f for i, f in self.fields.items()},
             "notes": self.notes,
+            "reasons": {str(i): r for i, r in self.reasons.items()},
+            "units": {str(i): u for i, u in self.units.items()},
+            "scales": {str(i): n for i, n in self.scales.items()},
+            "year": self.year,
+            "transposed": self.transposed,
         }
 
     @classmethod
@@ -103,10 +126,19 @@ class SheetMapping:
             sheet=data["sheet"],
             kind=data["kind"],
             header_row=data["header_row"],
+            header_start=data.get("header_start", 0),
             headings={int(i): h for i, h in data["headings"].items()},
             fields={int(i): f for i, f in data["fields"].items()},
             notes=list(data.get("notes", [])),
+            reasons={int(i): r for i, r in data.get("reasons", {}).items()},
+            units={int(i): u for i, u in data.get("units", {}).items()},
+            scales={int(i): n for i, n in data.get("scales", {}).items()},
+            year=data.get("year"),
+            transposed=data.get("transposed", False),
         )
+
+    def unit(self, index: int) -> Decimal:
+        return Decimal(self.units.get(index, "1"))
 
 
 # --- guessing ---------------------------------------------------------------------------------
@@ -134,131 +166,42 @@ def field_index(kind: str, programme) -> dict[str, tuple[str, int]]:
 
 def guess_field(heading: str, index: dict[str, tuple[str, int]]) -> tuple[str | None, int]:
     """The field a heading names and how sure the guess is (0: no idea)."""
+    name, strength, _ = match_heading(heading, index)
+    return name, strength
+
+
+def match_heading(heading: str, index: dict[str, tuple[str, int]]) -> tuple[str | None, int, str]:
+    """The field a heading names, how sure the guess is (0: no idea), and the heading it was
+    recognised by. The heading's unit and year do not count ("2024/25 Savings Proposed (£'000)"
+    is "Savings Proposed"); a heading that says it holds something else ("In Year Pressures",
+    "Inherent likelihood") names nothing, unless it is one of ours exactly."""
     key = heading_key(heading)
     if not key:
-        return None, 0
+        return None, 0, ""
     if key in index:
-        return index[key]
+        return (*index[key], key)
+    if elsewhere(heading):
+        return None, 0, ""
+    key = heading_key(bare(heading))
+    if key in index:
+        return (*index[key], key)
     # A heading that contains a known one: "Completion date (revised)", "Lead Officer / Owner".
+    # A single word is enough only in a short heading ("Target (£k)"), never in a long one
+    # ("Net savings at risk" is not a saving).
     tokens = key.split()
-    best: tuple[str | None, int, int] = (None, 0, 0)
+    best: tuple[str | None, int, str] = (None, 0, "")
     for alias, (name, _) in index.items():
         alias_tokens = alias.split()
         size = len(alias_tokens)
-        if size > best[2] and _contains(tokens, alias_tokens) and len(alias) > 2:
-            best = (name, 1, size)
-    return best[0], best[1]
+        if size == 1 and len(tokens) > 2:
+            continue
+        if size > len(best[2].split()) and _contains(tokens, alias_tokens) and len(alias) > 2:
+            best = (name, 1, alias)
+    return best
 
 
 def _contains(tokens: list[str], part: list[str]) -> bool:
     return any(tokens[i : i + len(part)] == part for i in range(len(tokens) - len(part) + 1))
-
-
-def guess_sheet(sheet: SheetData, programme, *, kind: str | None = None) -> SheetMapping:
-    """The kind of a sheet (unless ``kind`` is given), its row of headings and each column's
-    field. A sheet that matches nothing is mapped ``LEAVE_OUT`` with a note saying why."""
-    name_key = words(sheet.name)
-    if kind is None and name_key in EXPORT_ONLY:
-        return SheetMapping(
-            sheet.name, LEAVE_OUT, notes=[f'"{sheet.name}" is exported for reading: not imported.']
-        )
-    if kind is None and name_key == words(SHEETS[HISTORY].title):
-        kinds = [HISTORY]
-    elif kind is not None:
-        kinds = [kind]
-    else:
-        kinds = list(IMPORTABLE)
-    best = None  # (score, kind, row of headings): the best-scoring row, the first of equals
-    indexes = {candidate: field_index(candidate, programme) for candidate in kinds}
-    for row in sheet.rows[:HEADING_ROWS_SEARCHED]:
-        for candidate, index in indexes.items():
-            found = {
-                guess_field(text(value), index)[0] for value in row.values if not is_blank(value)
-            } - {None, LEAVE_OUT}
-            score = len(found) + (2 if _named_for(name_key, candidate) else 0)
-            if len(found) >= 2 and (best is None or score > best[0]):
-                best = (score, candidate, row)
-    if best is None:
-        wanted = KIND_LABELS[kind].lower() if kind else "milestones, risks, savings or actions"
-        mapping = SheetMapping(sheet.name, LEAVE_OUT)
-        mapping.notes.append(
-            f"No row of headings for {wanted} was found in the first {HEADING_ROWS_SEARCHED} "
-            f'rows of "{sheet.name}", so it is left out. The headings should name the columns, '
-            "like Service Area, Milestone, Start Date, Completion Date."
-        )
-        return mapping
-    _, chosen, header = best
-    mapping = SheetMapping(sheet.name, chosen, header_row=header.number)
-    _map_columns(mapping, sheet, header, programme)
-    if header.number > sheet.rows[0].number:
-        mapping.notes.append(
-            f"The headings are in row {header.number}; the rows above them are left out."
-        )
-    return mapping
-
-
-def _named_for(name_key: str, kind: str) -> bool:
-    return any(hint in name_key for hint in NAME_HINTS.get(kind, ()))
-
-
-def _map_columns(mapping: SheetMapping, sheet: SheetData, header, programme) -> None:
-    index = field_index(mapping.kind, programme)
-    taken: dict[str, tuple[int, int]] = {}  # field -> (column, strength)
-    below = column_values(sheet, header.number)
-    for position, value in enumerate(header.values):
-        heading = text(value)
-        mapping.headings[position] = heading
-        name, strength = guess_field(heading, index)
-        name = _by_values(mapping, name, position, heading, below.get(position, []), programme)
-        if not heading:
-            mapping.fields[position] = LEAVE_OUT
-            if below.get(position):
-                mapping.notes.append(
-                    f"Column {column_name(position)} has no heading: it is left out unless you "
-                    "choose a field for it."
-                )
-            continue
-        if not name:
-            mapping.fields[position] = LEAVE_OUT
-            continue
-        if name in taken:
-            first, _ = taken[name]
-            same = heading_key(mapping.headings[first]) == heading_key(heading)
-            why = "has the same heading as" if same else "looks like the same field as"
-            mapping.notes.append(
-                f"Column {column_name(position, heading)} {why} column "
-                f"{column_name(first, mapping.headings[first])}: only column "
-                f"{column_name(first)} is read. Choose a field for column "
-                f"{column_name(position)} if it holds something else."
-            )
-            mapping.fields[position] = LEAVE_OUT
-            continue
-        taken[name] = (position, strength)
-        mapping.fields[position] = name
-
-
-def _by_values(mapping, name, position, heading, values, programme) -> str | None:
-    """A "Status" column full of Red, Amber and Green holds the RAG status; in a risk log, one
-    full of Open and Closed says whether each risk is open."""
-    if name not in ("status", "rag") or not values:
-        return name
-    if mapping.kind == "risks" and name == "rag":
-        openness = sum(_is_open_word(value) for value in values) / len(values)
-        if openness >= 0.6:
-            return "is_open"
-    if name == "status" and rag_words_share(values, programme) >= 0.6:
-        mapping.notes.append(
-            f"Column {column_name(position, heading)} holds RAG ratings (Red, Amber, Green), so "
-            "it is read as the RAG status."
-        )
-        return "rag"
-    return name
-
-
-def _is_open_word(value) -> bool:
-    if words(text(value)) not in ("open", "closed", "live", "retired"):
-        return False
-    return open_or_closed(value) is not None
 
 
 def column_values(sheet: SheetData, header_row: int) -> dict[int, list]:
@@ -309,11 +252,14 @@ def problems(mapping: SheetMapping, programme) -> list[str]:
     return missing
 
 
-def field_choices(kind: str, programme) -> list[tuple[str, str]]:
-    """The fields a column of a sheet of ``kind`` can fill, for the mapping form."""
+def field_choices(kind: str, programme, *, ours: bool = True) -> list[tuple[str, str]]:
+    """The fields a column of a sheet of ``kind`` can fill, for the mapping form (our IDs only
+    for this programme's own export)."""
     sheet = SHEETS[kind]
     return [(LEAVE_OUT, "Leave out")] + [
-        (column.key, column.heading(programme)) for column in sheet.fields
+        (column.key, column.heading(programme))
+        for column in sheet.fields
+        if ours or column.key not in OURS_ONLY
     ]
 
 

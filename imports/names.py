@@ -20,6 +20,7 @@ AREA, STAGE, PERSON = "area", "stage", "person"
 NAME_WORDS = {AREA: "service area", STAGE: "stage", PERSON: "person"}
 # What the user chose for an unknown name: create it, leave it blank, or one that exists.
 NEW, BLANK, MATCH = "new", "blank", "match:"
+NEW_CALLED = "new:"  # a new record with the name the user typed: "new:Corporate"
 SUGGESTIONS = 3
 
 
@@ -75,6 +76,13 @@ class NewName:
 
     what: str
     name: str
+    # The name the rows use, when the user gave the new record another ("" for rows that name
+    # no service area, put in a new one the user named).
+    written: str | None = None
+
+    @property
+    def key(self) -> str:
+        return name_key(self.what, self.name if self.written is None else self.written)
 
     def __str__(self):
         return f"{self.name} (new)"
@@ -156,6 +164,9 @@ class Names:
                 return found, None
         elif choice == NEW and create:
             return self.new.setdefault(key, NewName(what, written.strip())), None
+        elif choice.startswith(NEW_CALLED) and choice[len(NEW_CALLED) :].strip():
+            called = choice[len(NEW_CALLED) :].strip()[:200]
+            return self.new.setdefault(key, NewName(what, called, written.strip())), None
         elif choice == BLANK and blank:
             return None, None
         unknown = self.unknown.get(key)

@@ -48,6 +48,7 @@ class RowPlan:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     needs: set[str] = field(default_factory=set)  # names still to be matched or created
+    cells: tuple[str, ...] = ()  # the row as written, for the list of rows left out
     operation: Callable[[], None] | None = None
 
     @property
@@ -65,6 +66,9 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)  # about the file or a sheet
     notes: list[str] = field(default_factory=list)
     new_names: list[NewName] = field(default_factory=list)  # to be created at the commit
+    # Values read through a translation (imports.translations), and what each may be read as.
+    translated: list = field(default_factory=list)
+    translation_options: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # What the unknown names can be matched to, by kind of name: [(id, label)].
     choices: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
@@ -92,6 +96,25 @@ class Plan:
     @property
     def can_commit(self) -> bool:
         return bool(self.rows) and not self.all_problems and not self.unknown
+
+    @property
+    def rows_left_out(self) -> list[RowPlan]:
+        """The rows "import the rows that are right" leaves out: those with a problem, and
+        those waiting for a name to be matched or created."""
+        return [row for row in self.rows if row.problems or row.needs]
+
+    @property
+    def can_commit_right_rows(self) -> bool:
+        """Whether the rows that are right can be imported without the others: the file and
+        its sheets have no problem of their own, and some rows are right."""
+        return not self.problems and len(self.rows_left_out) < len(self.rows)
+
+    @property
+    def warnings(self) -> int:
+        """Notes that do not block the import: a value kept as words, a translated status, a
+        skipped total row…"""
+        sheets = sum(len(mapping.notes) for mapping in self.mappings)
+        return len(self.notes) + sheets + sum(len(row.notes) for row in self.rows)
 
     def refusal(self) -> str:
         """Why the plan cannot be committed, in a sentence."""

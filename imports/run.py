@@ -12,12 +12,23 @@ from exports.columns import WHOLE_PROGRAMME
 from imports import values
 from imports.books import Book, SheetData
 from imports.cells import FAILED, RowCells
+from imports.guessing import turned_if
 from imports.history import read_history
 from imports.kinds import KINDS
 from imports.kinds.base import KindImport, Wanted
-from imports.mapping import HISTORY, LEAVE_OUT, SheetMapping, heading_key, problems
+from imports.layout import RUNNING_TEXT, SECTION, SKIPPED_WORDS, continues, row_kind, with_dittos
+from imports.mapping import (
+    HISTORY,
+    LEAVE_OUT,
+    OURS_ONLY,
+    SheetMapping,
+    column_name,
+    heading_key,
+    problems,
+)
 from imports.names import Names, area_words
 from imports.plans import CREATE, ERROR, UNCHANGED, UPDATE, Plan, Problem, RowPlan
+from imports.translations import Translator
 from imports.values import is_blank, words
 
 PLACES_SHOWN = 5
@@ -26,8 +37,9 @@ PLACES_SHOWN = 5
 class Run:
     """One preview (or the preview a commit applies, when ``by`` may be set)."""
 
-    def __init__(self, programme, book: Book, mappings, resolutions, *, by=None):
+    def __init__(self, programme, book: Book, mappings, resolutions, *, by=None, translations=None):
         self.programme = programme
+        self.translator = Translator(programme, translations)
         self.book = book
         self.mappings = mappings
         self.by = by
@@ -52,36 +64,72 @@ class Run:
         sheets = {sheet.name: sheet for sheet in self.book.sheets}
         for mapping in self.mappings:
             if mapping.kind == HISTORY and mapping.sheet in sheets:
-                self.history = read_history(self, sheets[mapping.sheet], mapping)
+                sheet = turned_if(sheets[mapping.sheet], mapping)
+                self.history = read_history(self, sheet, mapping)
         importers: dict[str, KindImport] = {}
         for mapping in self.mappings:
             if mapping.kind in (LEAVE_OUT, HISTORY) or mapping.sheet not in sheets:
                 continue
             if mapping.kind not in importers:
                 importers[mapping.kind] = KINDS[mapping.kind](self)
-            self.plan_sheet(sheets[mapping.sheet], mapping, importers[mapping.kind])
+            sheet = turned_if(sheets[mapping.sheet], mapping)
+            self.plan_sheet(sheet, mapping, importers[mapping.kind])
         plan.unknown = list(self.names.unknown.values())
         for unknown in plan.unknown:
             if len(unknown.places) > PLACES_SHOWN:
                 more = len(unknown.places) - PLACES_SHOWN
                 unknown.places = [*unknown.places[:PLACES_SHOWN], f"and {more} more"]
         plan.new_names = list(self.names.new.values())
+        plan.translated = list(self.translator.used.values())
+        plan.translation_options = {
+            name: self.translator.options(name) for name in {t.field for t in plan.translated}
+        }
         # Offered from this run's reading of the programme's names, so the page reads them once.
         plan.choices = {unknown.what: self.names.choices(unknown.what) for unknown in plan.unknown}
         return plan
 
     def plan_sheet(self, sheet: SheetData, mapping: SheetMapping, importer: KindImport) -> None:
         rows = self.rows_of(sheet, mapping)
+        ours = self.book.ours(self.programme)
+        if not ours:
+            for name in OURS_ONLY:
+                index = mapping.column_of(name)
+                if index is None:
+                    continue
+                mapping.notes.append(
+                    f"Column {column_name(index, mapping.headings.get(index, ''))} is not read: "
+                    "the tracker's IDs and versions are read only from this programme's own "
+                    "export, and this file is not one."
+                )
         carried_area, carried = "", False
         planned: list[tuple[RowPlan, RowCells, Wanted]] = []
+        skipped: dict[str, list[int]] = {}
+        above = None
         for row in rows:
-            plan = RowPlan(sheet=sheet.name, row=row.number)
+            kind, said = row_kind(row, mapping)
+            if kind:
+                skipped.setdefault(kind, []).append(row.number)
+                if kind == SECTION and importer.area_required:
+                    carried_area = area_words(said)  # the area of the rows under it
+                continue
+            row, ditto_notes = with_dittos(row, above, mapping)
+            if planned and continues(row, mapping):
+                _carry_on(planned[-1], row, mapping)
+                continue
+            above = row  # the record row a ditto mark below repeats
+            plan = RowPlan(
+                sheet=sheet.name,
+                row=row.number,
+                notes=ditto_notes,
+                cells=tuple(values.text(value) for value in row.values),
+            )
             cells = RowCells(sheet, mapping, row, plan)
             wanted = Wanted()
-            found = cells.read("id", values.record_id)
-            wanted.record_id = found if isinstance(found, int) else None
-            found = cells.read("version", values.version)
-            wanted.version = found if isinstance(found, int) else None
+            if ours:
+                found = cells.read("id", values.record_id)
+                wanted.record_id = found if isinstance(found, int) else None
+                found = cells.read("version", values.version)
+                wanted.version = found if isinstance(found, int) else None
             area_cell = cells.raw("service_area")
             area_written = "" if area_cell is FAILED else area_words(area_cell)
             if importer.area_required:
@@ -99,8 +147,13 @@ class Run:
                 if area_written and words(area_written) != words(WHOLE_PROGRAMME):
                     area, need = self.names.area(area_written, cells.place)
                     wanted.area, wanted.area_waiting = area, not cells.resolved(need)
+            importer.read_reference(cells, wanted)
             importer.read(cells, wanted)
             planned.append((plan, cells, wanted))
+        for kind, numbers in skipped.items():
+            one, several = SKIPPED_WORDS[kind]
+            said = f"is {one}" if len(numbers) == 1 else f"are {several}"
+            mapping.notes.append(f"{_rows_words(numbers)} {said}: skipped.")
         if carried:
             label = self.programme.service_area_label.lower()
             mapping.notes.append(f"Rows that name no {label} belong to the one above them.")
@@ -121,8 +174,17 @@ class Run:
         }
         kept, repeated = [], []
         first = next(iter(headings.items()), None)
+        # Headings over several rows, repeated above a second table: each of their rows.
+        heading_rows = [
+            tuple(_cell_key(row, i) for i in range(len(row.values)))
+            for row in sheet.rows
+            if mapping.header_start and mapping.header_start <= row.number <= mapping.header_row
+        ]
         for row in sheet.rows:
             if row.number <= mapping.header_row:
+                continue
+            if heading_rows and _repeats_a_heading_row(row, heading_rows):
+                repeated.append(row.number)
                 continue
             # The first heading is checked alone first: it rules out nearly every row quickly.
             if (
@@ -164,8 +226,7 @@ class Run:
     def plan_row(self, plan: RowPlan, cells: RowCells, wanted: Wanted, importer) -> None:
         record = importer.records.get(plan.record_id) if plan.record_id else None
         if record is None and not plan.problems:
-            key = importer.wanted_key(wanted)
-            for candidate in importer.by_key.get(key, []) if key else []:
+            for candidate in importer.candidates(wanted):
                 if candidate.pk not in importer.claimed:
                     record = candidate
                     importer.claimed[candidate.pk] = plan.row
@@ -178,6 +239,13 @@ class Run:
             return
         if record is None:
             plan.action = CREATE
+            reference = wanted.fields.get("reference")
+            key = importer.wanted_key(wanted) if reference else None
+            if key and any(other.pk not in importer.claimed for other in importer.by_key[key]):
+                plan.notes.append(
+                    f"A {importer.noun} with the same title has no reference {reference}, so "
+                    "it is left as it is and this row is added."
+                )
             if not plan.needs:
                 importer.create(wanted, cells, plan)
         else:
@@ -204,6 +272,33 @@ class Run:
         if plan.problems:
             plan.action = ERROR
             plan.operation = None
+
+
+def _rows_words(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"Row {numbers[0]}"
+    shown = ", ".join(str(number) for number in numbers[:PLACES_SHOWN])
+    if len(numbers) > PLACES_SHOWN:
+        shown += f" and {len(numbers) - PLACES_SHOWN} more"
+    return f"Rows {shown}"
+
+
+def _carry_on(previous, row, mapping: SheetMapping) -> None:
+    """A continuation row's text, added to the running text of the record above."""
+    plan, _, wanted = previous
+    for index, name in mapping.fields.items():
+        value = row.values[index] if index < len(row.values) else None
+        if name in RUNNING_TEXT and not is_blank(value) and name in wanted.fields:
+            wanted.fields[name] = "\n".join(filter(None, [wanted.fields[name], values.text(value)]))
+    plan.notes.append(f"Row {row.number} carries on this row's text: it is added here.")
+
+
+def _repeats_a_heading_row(row, heading_rows) -> bool:
+    keys = tuple(_cell_key(row, i) for i in range(len(row.values)))
+    return any(
+        any(keys) and all(not key or (i < len(h) and h[i] == key) for i, key in enumerate(keys))
+        for h in heading_rows
+    )
 
 
 def _cell_key(row, index: int) -> str:

@@ -7,6 +7,7 @@ a path. An import is forgotten (its file deleted) once it is committed or abando
 stale files are deleted whenever someone uploads.
 """
 
+import pickle
 import secrets
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
@@ -34,10 +35,25 @@ class PendingImport:
     uploaded_at: str
     mappings: list[dict] = field(default_factory=list)
     resolutions: dict[str, str] = field(default_factory=dict)
+    translations: dict[str, str] = field(default_factory=dict)
 
     def book(self) -> Book:
+        """The file as read at the upload (kept beside it), so it is read once per import; the
+        file itself is read again only if that copy is gone."""
+        if default_storage.exists(self.read_as):
+            with default_storage.open(self.read_as, "rb") as kept:
+                try:
+                    # Written by ``start`` below into our own storage, under a random name the
+                    # browser never sees: not data from outside.
+                    return pickle.loads(kept.read())
+                except (pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+                    pass  # written by an older version: read the file again
         with default_storage.open(self.stored_as, "rb") as stored:
             return read_book(stored.read(), self.file_name)
+
+    @property
+    def read_as(self) -> str:
+        return f"{self.stored_as}.read"
 
     def sheet_mappings(self) -> list[SheetMapping]:
         return [SheetMapping.from_dict(data) for data in self.mappings]
@@ -47,10 +63,15 @@ class PendingImport:
         return timezone.now() - datetime.fromisoformat(self.uploaded_at) > LIFETIME
 
 
-def start(request, *, programme, data: bytes, file_name: str, mappings) -> PendingImport:
-    """Keep an upload for the next steps."""
+def start(
+    request, *, programme, data: bytes, file_name: str, mappings, book: Book | None = None
+) -> PendingImport:
+    """Keep an upload for the next steps, and the file as read (``book``) so that they need
+    not read it again."""
     delete_stale()
     stored_as = default_storage.save(f"{FOLDER}/{secrets.token_hex(16)}.upload", ContentFile(data))
+    if book is not None:
+        default_storage.save(f"{stored_as}.read", ContentFile(pickle.dumps(book)))
     pending = PendingImport(
         token=secrets.token_hex(16),
         stored_as=stored_as,
@@ -87,6 +108,7 @@ def finish(request, pending: PendingImport) -> None:
     imports.pop(pending.token, None)
     request.session[SESSION_KEY] = imports
     default_storage.delete(pending.stored_as)
+    default_storage.delete(pending.read_as)
 
 
 def delete_stale() -> None:

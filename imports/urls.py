@@ -24,4 +24,9 @@ urlpatterns = [
         name="import-preview",
     ),
     path(f"{programme}/imports/", views.ImportHistoryView.as_view(), name="import-history"),
+    path(
+        f"{programme}/imports/<int:pk>/left-out.xlsx",
+        views.LeftOutDownloadView.as_view(),
+        name="import-left-out",
+    ),
 ]

@@ -9,13 +9,11 @@ cell's address. Nothing here reads or writes the database.
 import contextlib
 import re
 from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal
 
 from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, from_excel
 
 from core import fuzzydates
 from core.fuzzydates import FuzzyDate, Slippage
-from core.money import find_pounds
 from core.records import plain_text
 from exports.cells import EXCEL_CELL_LIMIT
 
@@ -73,36 +71,6 @@ def same_text(cell: str, stored: str) -> bool:
 
 
 # --- numbers and money -----------------------------------------------------------------------
-
-_NOTHING = frozenset(("-", "–", "—", "n a", "na", "none", "nil"))
-
-
-def money(value) -> tuple[Decimal | None, str]:
-    """An amount of pounds and any words beside it: 1316000, "£1.316m", "£180k", "£50,000";
-    "minimum £50,000" gives the amount and "minimum"; "tbc" gives no amount and "tbc"."""
-    if is_blank(value):
-        return None, ""
-    if isinstance(value, bool):
-        raise CellError(f"{text(value)} is not an amount of pounds.")
-    if isinstance(value, int | float | Decimal):
-        return _pounds(Decimal(str(value))), ""
-    written = text(value)
-    if words(written) in _NOTHING or written in _NOTHING:
-        return None, ""
-    found = find_pounds(written)
-    if found is None:
-        return None, written
-    if found.negative:
-        raise CellError(f'"{written}" is a negative amount; amounts of pounds cannot be negative.')
-    amount = found.value
-    rest = (written[: found.start] + " " + written[found.end :]).strip(" ,;:.")
-    return _pounds(amount), " ".join(rest.split())
-
-
-def _pounds(amount: Decimal) -> Decimal:
-    if amount < 0:
-        raise CellError(f"{amount} is negative; amounts of pounds cannot be negative.")
-    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _whole_number(value) -> bool:

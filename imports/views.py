@@ -6,7 +6,7 @@ thin: the work is done by ``export``, ``reading``, ``mapping`` and ``importing``
 
 from django.contrib import messages
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views import View
@@ -16,10 +16,11 @@ from exports import workbook as export
 from exports.filters import filtered_rows
 from exports.job_handlers import needs_job
 from exports.sheets import LISTS, SHEETS
-from imports import importing, mapping, uploads
+from imports import guessing, importing, mapping, uploads
 from imports.books import SpreadsheetError
-from imports.forms import ImportUploadForm, NameChoicesForm, SheetMappingForm
+from imports.forms import ImportUploadForm, NameChoicesForm, SheetMappingForm, TranslationsForm
 from imports.job_handlers import job_params as import_job_params
+from imports.left_out import left_out_workbook
 from imports.plans import Plan
 from jobs import web as jobs_web
 from jobs.models import Job
@@ -102,13 +103,14 @@ class ImportUploadView(ManagerRequiredMixin, FormView):
     def form_valid(self, form):
         book = form.book
         kind = form.cleaned_data["kind"] or None
-        mappings = [mapping.guess_sheet(sheet, self.programme, kind=kind) for sheet in book.sheets]
+        mappings = guessing.guess_book(book, self.programme, kind=kind)
         pending = uploads.start(
             self.request,
             programme=self.programme,
             data=form.data_bytes,
             file_name=book.file_name,
             mappings=mappings,
+            book=book,
         )
         return redirect(
             "spreadsheets:import-mapping", programme=self.programme.slug, token=pending.token
@@ -124,6 +126,8 @@ class ImportMappingView(ImportStepMixin, TemplateView):
         found = []
         for position, sheet_mapping in enumerate(self.pending.sheet_mappings()):
             sheet = self.book.sheet(sheet_mapping.sheet)
+            if sheet:
+                sheet = guessing.turned_if(sheet, sheet_mapping)
             found.append(
                 SheetMappingForm(
                     data,
@@ -131,6 +135,7 @@ class ImportMappingView(ImportStepMixin, TemplateView):
                     mapping=sheet_mapping,
                     samples=mapping.samples(sheet, sheet_mapping) if sheet else {},
                     programme=self.programme,
+                    ours=self.book.ours(self.programme),
                 )
             )
         return found
@@ -141,16 +146,30 @@ class ImportMappingView(ImportStepMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         forms = self.forms(request.POST)
-        changed = [form for form in forms if form.kind_changed and form.is_valid()]
+        changed = [
+            form for form in forms if (form.kind_changed or form.header_changed) and form.is_valid()
+        ]
         if changed:
-            # Another kind of record has other fields: guess the columns again for it.
+            # Another kind of record has other fields, another row other headings: guess the
+            # columns again for them.
             for form in changed:
                 sheet = self.book.sheet(form.mapping.sheet)
-                kind = form.cleaned_data["kind"]
+                kind = form.cleaned_data["kind"] or mapping.LEAVE_OUT
                 if kind == mapping.LEAVE_OUT:
                     new = mapping.SheetMapping(form.mapping.sheet, mapping.LEAVE_OUT)
                 else:
-                    new = mapping.guess_sheet(sheet, self.programme, kind=kind)
+                    header_row = (
+                        form.cleaned_data.get("header_row") if form.header_changed else None
+                    )
+                    if header_row and form.mapping.transposed:
+                        sheet = sheet.turned()
+                    new = guessing.guess_sheet(
+                        sheet,
+                        self.programme,
+                        kind=kind,
+                        ours=self.book.ours(self.programme),
+                        header_row=header_row,
+                    )
                 position = forms.index(form)
                 self.pending.mappings[position] = new.to_dict()
             uploads.save(request, self.pending)
@@ -176,6 +195,12 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
             book=self.book,
             mappings=self.pending.sheet_mappings(),
             resolutions=self.pending.resolutions,
+            translations=self.pending.translations,
+        )
+
+    def translations_form(self, data=None) -> TranslationsForm:
+        return TranslationsForm(
+            data, translated=self.plan.translated, options=self.plan.translation_options
         )
 
     def names_form(self, data=None) -> NameChoicesForm:
@@ -189,6 +214,9 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
     def get_context_data(self, *, plan=None, **kwargs):
         plan = plan or self.plan
         kwargs.setdefault("names_form", self.names_form() if plan.unknown else None)
+        kwargs.setdefault(
+            "translations_form", self.translations_form() if plan.translated else None
+        )
         return super().get_context_data(
             plan=plan,
             counts=plan.counts,
@@ -205,7 +233,15 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
                 uploads.save(request, self.pending)
                 return redirect(self.step_url("import-preview"))
             return self.render_to_response(self.get_context_data(names_form=form))
-        if not self.plan.can_commit:
+        if "translations" in request.POST:
+            form = self.translations_form(request.POST)
+            if form.is_valid():
+                self.pending.translations = {**self.pending.translations, **form.translations()}
+                uploads.save(request, self.pending)
+                return redirect(self.step_url("import-preview"))
+            return self.render_to_response(self.get_context_data(translations_form=form))
+        partial = "partial" in request.POST
+        if not (self.plan.can_commit or (partial and self.plan.can_commit_right_rows)):
             messages.error(request, self.plan.refusal())
             return self.render_to_response(self.get_context_data())
         # Committed by the worker; the same upload is never committed twice at once.
@@ -213,7 +249,7 @@ class ImportPreviewView(ImportStepMixin, TemplateView):
             request,
             kind=Job.Kind.IMPORT_COMMIT,
             programme=self.programme,
-            params=import_job_params(self.pending),
+            params=import_job_params(self.pending, partial=partial),
             lock_key=f"import:{self.pending.stored_as}",
         )
         if jobs_web.finished(job):
@@ -236,3 +272,21 @@ class ImportHistoryView(ManagerRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(lists=[SHEETS[key] for key in LISTS], **kwargs)
+
+
+class LeftOutDownloadView(ManagerRequiredMixin, View):
+    """The rows an import left out, as a workbook to put right and import again."""
+
+    managers_only = "see its import history"
+
+    def get(self, request, *args, **kwargs):
+        record = get_object_or_404(ImportRecord, programme=self.programme, pk=kwargs["pk"])
+        if not record.left_out:
+            raise Http404("This import left no rows out.")
+        stem = record.file_name.rsplit(".", 1)[0]
+        return FileResponse(
+            left_out_workbook(record),
+            as_attachment=True,
+            filename=f"{stem}-rows-left-out.xlsx",
+            content_type=XLSX,
+        )

@@ -16,11 +16,13 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from defusedxml.ElementTree import fromstring, iterparse
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 
+from exports.workbook import EXPORT_MARK
 from imports.books import (
     DAMAGED,
     NOT_A_SPREADSHEET,
@@ -104,6 +106,7 @@ def read_workbook(data: bytes, file_name: str, sha256: str) -> Book:
     """Every visible sheet of a workbook, or ``SpreadsheetError``."""
     archive = _open_zip(data)
     scans = _scan_sheets(archive)
+    data = _without_empty_cells(archive, data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:
@@ -111,6 +114,7 @@ def read_workbook(data: bytes, file_name: str, sha256: str) -> Book:
         # part, ValueError, TypeError, zlib and XML errors): to the user they all mean this.
         raise SpreadsheetError(DAMAGED) from error
     book = Book(file_name=file_name, sha256=sha256, sheets=[])
+    book.exported_from = _export_mark(archive)
     try:
         book.epoch = workbook.epoch
         for worksheet in workbook.worksheets:
@@ -120,7 +124,7 @@ def read_workbook(data: bytes, file_name: str, sha256: str) -> Book:
             # Some programs write a wrong size into the sheet; read every row there is.
             worksheet.reset_dimensions()
             scan = scans.get(worksheet.title, _Scan())
-            rows = _with_merges(worksheet.iter_rows(values_only=True), scan.merges)
+            rows = _with_merges(_cell_values(worksheet.iter_rows()), scan.merges)
             sheet = sheet_of_rows(worksheet.title, rows)
             sheet.unsaved_formulas, sheet.error_cells = scan.unsaved, scan.errors
             sheet.notes[:0] = _merge_notes(scan.merges)
@@ -140,6 +144,79 @@ def read_workbook(data: bytes, file_name: str, sha256: str) -> Book:
             + (" Its other sheets are hidden." if book.hidden else "")
         )
     return book
+
+
+# Cells with nothing in them (a style only) and rows of none: a sheet formatted down to row
+# 1,048,576 holds millions of them, which openpyxl would visit one by one.
+# (Literal starts, which the regular expression engine finds fast; a sheet written with a
+# namespace prefix keeps its empty cells and is only slower to read.)
+_EMPTY_CELL_RE = re.compile(rb"<c [^>]*/>")
+_EMPTY_ROW_RE = re.compile(rb"<row [^>]*?(?:/>|>\s*</row>)")
+EMPTY_WORTH_REMOVING = 1 << 20  # bytes of sheet XML
+
+
+def _without_empty_cells(archive: zipfile.ZipFile, data: bytes) -> bytes:
+    """The workbook with its sheets' empty cells and rows taken out, when there are many, so a
+    file of mostly blank formatted rows is read in seconds; otherwise the workbook as it is."""
+    members = archive.infolist()
+    sheets = {
+        member.filename
+        for member in members
+        if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")
+    }
+    if sum(member.file_size for member in members if member.filename in sheets) < (
+        EMPTY_WORTH_REMOVING
+    ):
+        return data
+    buffer = io.BytesIO()
+    try:
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+            for member in members:
+                content = archive.read(member.filename)
+                if member.filename in sheets:
+                    content = _EMPTY_ROW_RE.sub(b"", _EMPTY_CELL_RE.sub(b"", content))
+                target.writestr(member, content)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError) as error:
+        raise SpreadsheetError(DAMAGED) from error
+    return buffer.getvalue()
+
+
+def _export_mark(archive: zipfile.ZipFile) -> int | None:
+    """The programme whose export this workbook is, from the custom document property our
+    exports write (``exports.workbook.EXPORT_MARK``); None for any other workbook."""
+    try:
+        properties = fromstring(archive.read("docProps/custom.xml"))
+    except Exception:
+        return None  # no custom properties, or unreadable ones: not our export
+    for prop in properties:
+        if prop.get("name") == EXPORT_MARK:
+            said = "".join(prop.itertext()).strip()
+            found = re.fullmatch(r"programme (\d+)", said)
+            return int(found[1]) if found else None
+    return None
+
+
+# A number format that shows a month and a year but no day ("mmm-yy", "mmmm yyyy"): the cell
+# means the whole month, as it reads on screen, not its first day.
+_MONTH_ONLY_RE = re.compile(r"^(?=.*m)(?=.*y)[^d]*$", re.IGNORECASE)
+
+
+def _cell_values(rows):
+    """Each row's values; a date cell formatted to show only a month and year becomes the words
+    it shows ("Mar 2011"), so it is read as the whole month."""
+    for cells in rows:
+        values = []
+        for cell in cells:
+            value = getattr(cell, "value", None)
+            if isinstance(value, datetime) and _month_only(getattr(cell, "number_format", "")):
+                value = value.strftime("%b %Y")
+            values.append(value)
+        yield tuple(values)
+
+
+def _month_only(number_format: str) -> bool:
+    shown = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format or "")  # quoted text, colours
+    return bool(_MONTH_ONLY_RE.match(shown)) and "h" not in shown.lower()
 
 
 def _with_merges(rows, merges: list[str]):
@@ -251,11 +328,17 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     }
 
 
+# Plain substrings that any formula, merged range or error cell contains: searched for first,
+# far faster than the expression, which then decides.
+_SCAN_HINTS = (b"<f", b":f", b"mergeCell", b't="e"')
+
+
 def _worth_scanning(archive: zipfile.ZipFile, path: str) -> bool:
     tail = b""
     with archive.open(path) as stream:
         while chunk := stream.read(1 << 20):
-            if _SCAN_RE.search(tail + chunk):
+            window = tail + chunk
+            if any(hint in window for hint in _SCAN_HINTS) and _SCAN_RE.search(window):
                 return True
             tail = chunk[-64:]
     return False

@@ -75,6 +75,7 @@ class MilestoneAdminForm(MilestoneDatesMixin, FuzzyDateModelForm):
             "service_area",
             "stage",
             "title",
+            "reference",
             "status",
             "rag",
             "owner",
@@ -124,6 +125,7 @@ class MilestoneForm(MilestoneDatesMixin, FuzzyDateModelForm):
         model = Milestone
         fields = (
             "title",
+            "reference",
             "stage",
             "status",
             "rag",

@@ -30,6 +30,7 @@ class MilestoneTable(BaseTable):
             "programmes:overview", kwargs={"programme": record.service_area.programme.slug}
         ),
     )
+    reference = Column(verbose_name="Reference")
     title = Column(
         verbose_name="Milestone",
         linkify=("milestones:detail", {"pk": A("pk")}),

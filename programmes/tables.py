@@ -40,6 +40,15 @@ class BaseTable(Table):
         if programme is not None and "service_area" in self.columns:
             self.columns["service_area"].column.verbose_name = programme.service_area_label
 
+    def before_render(self, request):
+        """The council's references are shown only when a row on the page has one."""
+        super().before_render(request)
+        if "reference" not in self.columns:
+            return
+        rows = self.page.object_list if hasattr(self, "page") else self.rows
+        if not any(getattr(row.record, "reference", "") for row in rows):
+            self.columns.hide("reference")
+
     def paginate(self, paginator_class=Paginator, per_page=None, page=1, *args, **kwargs):
         """A page size from the address bar is honoured up to ``max_per_page`` rows."""
         per_page = min(per_page or self._meta.per_page, self.max_per_page)
@@ -152,6 +161,7 @@ def savings_line_words(line: SavingsLine) -> str:
 class RiskTable(BaseTable):
     row_header = "title"
 
+    reference = Column(verbose_name="Reference")
     title = Column(verbose_name="Risk")
     service_area = Column(
         verbose_name="Service area",
@@ -211,6 +221,7 @@ class RiskTable(BaseTable):
 class SavingsLineTable(BaseTable):
     row_header = "financial_year"
 
+    reference = Column(verbose_name="Reference")
     financial_year = Column(verbose_name="Financial year", default="No year")
     service_area = Column(verbose_name="Service area", default="Whole programme")
     kind = Column(verbose_name="Cashable?")
@@ -235,6 +246,7 @@ class SavingsLineTable(BaseTable):
 class ActionTable(BaseTable):
     row_header = "title"
 
+    reference = Column(verbose_name="Reference")
     title = Column(verbose_name="Action")
     kind = Column(verbose_name="Kind")
     service_area = Column(

@@ -39,7 +39,7 @@ def main() -> None:
 def run(rows: int) -> None:
     from core import fuzzydates
     from exports import workbook as export
-    from imports import importing, mapping
+    from imports import guessing, importing
     from imports.plans import UNCHANGED
     from imports.reading import read_book
     from milestones.models import DateChange, Milestone
@@ -101,7 +101,7 @@ def run(rows: int) -> None:
     report("Read (read-only mode)", rows, started)
 
     started = time.perf_counter()
-    mappings = [mapping.guess_sheet(sheet, programme) for sheet in book.sheets]
+    mappings = guessing.guess_book(book, programme)
     plan = importing.preview(programme=programme, book=book, mappings=mappings)
     assert plan.counts[UNCHANGED] == rows, plan.counts
     report("Preview of the same file (every row unchanged)", rows, started)

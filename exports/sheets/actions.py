@@ -9,6 +9,7 @@ from exports.columns import (
     display,
     fuzzy_date_columns,
     id_column,
+    reference_column,
     version_column,
     yes_no_blank,
 )
@@ -21,6 +22,7 @@ ACTIONS = Sheet(
     (
         id_column("action"),
         version_column("action"),
+        reference_column("action"),
         area_column("action", whole_programme=True),
         Column(
             "title",

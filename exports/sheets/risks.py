@@ -10,6 +10,7 @@ from exports.columns import (
     attribute,
     id_column,
     rag_column,
+    reference_column,
     version_column,
 )
 
@@ -21,6 +22,7 @@ RISKS = Sheet(
     (
         id_column("risk"),
         version_column("risk"),
+        reference_column("risk"),
         area_column("risk", whole_programme=True),
         Column(
             "title",
@@ -46,7 +48,16 @@ RISKS = Sheet(
             "1 to 5). Words written beside the level are kept as its words.",
             lambda record, programme: programme.risk_level_label(record.likelihood),
             width=12,
-            aliases=("likelihood", "frequency", "probability", "chance"),
+            aliases=(
+                "likelihood",
+                "frequency",
+                "probability",
+                "chance",
+                "residual likelihood",
+                "current likelihood",
+                "net likelihood",
+                "l",
+            ),
         ),
         Column(
             "likelihood_note",
@@ -62,7 +73,15 @@ RISKS = Sheet(
             "How bad it would be, as a level on the programme's risk scale.",
             lambda record, programme: programme.risk_level_label(record.impact),
             width=12,
-            aliases=("impact", "severity", "consequence"),
+            aliases=(
+                "impact",
+                "severity",
+                "consequence",
+                "residual impact",
+                "current impact",
+                "net impact",
+                "i",
+            ),
         ),
         Column(
             "impact_note",
@@ -85,6 +104,9 @@ RISKS = Sheet(
                 "lead",
                 "responsible officer",
                 "responsible",
+                "risk lead",
+                "accountable officer",
+                "who",
             ),
         ),
         Column(
@@ -103,6 +125,13 @@ RISKS = Sheet(
                 "controls",
                 "countermeasures",
                 "actions to mitigate",
+                "existing controls",
+                "current controls",
+                "controls in place",
+                "mitigating action",
+                "mitigation measures",
+                "further action",
+                "actions",
             ),
         ),
         rag_column("risk"),

@@ -64,8 +64,13 @@ class KindImport:
         self.sheet = SHEETS[self.key]
         self.records = {record.pk: record for record in self.queryset()}
         self.by_key: dict[tuple, list] = defaultdict(list)
+        self.by_reference: dict[str, list] = defaultdict(list)
         for record in self.records.values():
-            self.by_key[self.record_key(record)].append(record)
+            if record.reference:
+                # A record with the council's reference is found by that reference only.
+                self.by_reference[words(record.reference)].append(record)
+            else:
+                self.by_key[self.record_key(record)].append(record)
         self.claimed: dict[int, int] = {}  # record id -> the row that claimed it
         self.next_order = max((record.order for record in self.records.values()), default=0) + 1
 
@@ -83,6 +88,30 @@ class KindImport:
             return None  # nothing is in an area that is not known, or does not exist yet
         area = wanted.area.pk if wanted.area else None
         return (area, words(wanted.fields.get("title", "")))
+
+    def candidates(self, wanted: Wanted) -> list:
+        """The records a row with no ID of ours may be: those with the council's reference it
+        gives (in the same area when the row names one), else, for a row with no reference, those
+        with no reference and the same area and title. Never one the row did not name."""
+        reference = words(wanted.fields.get("reference", ""))
+        if not reference:
+            key = self.wanted_key(wanted)
+            return self.by_key.get(key, []) if key else []
+        if wanted.area_waiting or isinstance(wanted.area, NewName):
+            return []  # nothing is in an area that is not known, or does not exist yet
+        found = self.by_reference.get(reference, [])
+        if self.area_required or wanted.area_mapped:
+            area = wanted.area.pk if wanted.area else None
+            found = [record for record in found if record.service_area_id == area]
+        return [record for record in found if self.same_reference_scope(record, wanted)]
+
+    def same_reference_scope(self, record, wanted: Wanted) -> bool:
+        """Whether a record with the row's reference is the row's record (savings: its year)."""
+        return True
+
+    def read_reference(self, cells: RowCells, wanted: Wanted) -> None:
+        if cells.mapped("reference"):
+            wanted.fields["reference"] = cells.text("reference")[:50].strip()
 
     def read(self, cells: RowCells, wanted: Wanted) -> None:
         raise NotImplementedError

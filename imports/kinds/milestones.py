@@ -14,9 +14,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 
 from core.fuzzydates import FuzzyDate
-from exports.columns import STATUS_SYNONYMS
-from imports import values
-from imports.cells import FAILED, RowCells, optional_choice
+from imports.cells import FAILED, RowCells
 from imports.dates import same_date
 from imports.kinds.base import KindImport, Wanted
 from imports.names import NewName
@@ -68,16 +66,10 @@ class MilestoneImport(KindImport):
                     "The row names no milestone: give it a title.",
                 )
             wanted.fields["title"] = wanted.label = title
-        status = cells.read(
-            "status",
-            optional_choice,
-            Milestone.Status.choices,
-            what="status",
-            synonyms=STATUS_SYNONYMS,
-        )
+        status = cells.read("status", self.run.translator.status, cells)
         if status not in (None, FAILED):
             wanted.fields["status"] = status or Milestone.Status.NOT_STARTED
-        rag = cells.read("rag", values.rag, self.run.programme)
+        rag = cells.read("rag", self.run.translator.rag, cells)
         if rag not in (None, FAILED):
             wanted.fields["rag"] = rag
         if cells.mapped("owner"):
@@ -85,7 +77,7 @@ class MilestoneImport(KindImport):
             owner, need = names.person(owner_written, place) if owner_written else (None, None)
             if cells.resolved(need):
                 wanted.fields["owner"] = owner
-        cost = cells.read("estimated_cost", values.money)
+        cost = cells.amount("estimated_cost")
         if cost not in (None, FAILED):
             amount, said = cost
             wanted.fields["estimated_cost"] = amount

@@ -22,14 +22,15 @@ class RiskImport(KindImport):
             if cells.mapped(name):
                 wanted.fields[name] = cells.text(name)
         for name in ("likelihood", "impact"):
-            found = cells.read(name, values.level, programme)
+            scale = cells.mapping.scales.get(cells.cells.get(name))
+            found = cells.read(name, self.run.translator.level, cells, name, scale)
             if found not in (None, FAILED):
                 wanted.fields[name], said = found
                 if said and not cells.mapped(f"{name}_note"):
                     wanted.fields[f"{name}_note"] = said
             if cells.mapped(f"{name}_note"):
                 wanted.fields[f"{name}_note"] = cells.text(f"{name}_note")
-        rag = cells.read("rag", values.rag, programme)
+        rag = cells.read("rag", self.run.translator.rag, cells)
         if rag not in (None, FAILED):
             wanted.fields["rag"] = rag
         if cells.mapped("review_date"):

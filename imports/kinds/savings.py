@@ -26,12 +26,19 @@ class SavingsImport(KindImport):
             wanted.fields.get("recurrence", SavingsLine.Recurrence.RECURRING),
         )
 
+    def same_reference_scope(self, record, wanted: Wanted) -> bool:
+        # A council's reference for a saving covers its years: one line a year.
+        year = wanted.fields.get("financial_year")
+        return year is None or record.financial_year == year
+
     def read(self, cells: RowCells, wanted: Wanted) -> None:
         year = cells.read("financial_year", values.financial_year)
         if year not in (None, FAILED):
             wanted.fields["financial_year"], note = year
             if note:
                 cells.plan.notes.append(f"Column {cells.column('financial_year')}: {note}")
+        elif year is None and cells.mapping.year and not cells.mapped("financial_year"):
+            wanted.fields["financial_year"] = cells.mapping.year
         kind = cells.read("kind", optional_choice, SavingsLine.Kind.choices, what="kind of saving")
         if kind not in (None, FAILED):
             wanted.fields["kind"] = kind or SavingsLine.Kind.CASHABLE
@@ -44,23 +51,21 @@ class SavingsImport(KindImport):
         )
         if recurrence not in (None, FAILED):
             wanted.fields["recurrence"] = recurrence or SavingsLine.Recurrence.RECURRING
+        kept = []  # words written in amount cells, kept in the note
         for name in ("target", "forecast", "achieved"):
-            found = cells.read(name, values.money)
+            found = cells.amount(name, negatives=True)
             if found in (None, FAILED):
                 continue
             amount, said = found
-            if said and amount is None:
-                cells.problem(name, f'"{said}" is not an amount of pounds.')
-                continue
             if said:
-                cells.plan.notes.append(
-                    f'Column {cells.column(name)}: the words "{said}" beside the amount are '
-                    "not kept."
-                )
+                kept.append(f"{cells.column(name)}: {said}")
             wanted.fields[name] = amount
-        if cells.mapped("note"):
-            wanted.fields["note"] = cells.text("note")
+        if cells.mapped("note") or kept:
+            wanted.fields["note"] = "\n".join(filter(None, [cells.text("note"), *kept]))
         year = wanted.fields.get("financial_year")
         kind = dict(SavingsLine.Kind.choices)[wanted.fields.get("kind") or "cashable"]
         label = fuzzydates.financial_year_label(year) if year else "No year"
-        wanted.label = f"{label} {kind.lower()}"
+        reference = wanted.fields.get("reference")
+        wanted.label = (
+            f"{reference} {label} {kind.lower()}" if reference else f"{label} {kind.lower()}"
+        )

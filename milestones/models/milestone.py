@@ -19,6 +19,7 @@ from core.fuzzydates import FuzzyDate
 from milestones.querysets import MilestoneQuerySet
 from programmes.models.people_scope import NamesProgrammePeople
 from programmes.models.ratings import rag_field
+from programmes.models.references import reference_field
 
 # Dates whose moves are slippage: changing one needs a reason and leaves a DateChange.
 RESCHEDULABLE_DATES = ("planned_start", "planned_completion", "forecast_completion")
@@ -88,6 +89,7 @@ class Milestone(NamesProgrammePeople, models.Model):
         blank=True,
         related_name="milestones",
     )
+    reference = reference_field()
     title = models.CharField("milestone", max_length=300)
     (
         planned_start_text,

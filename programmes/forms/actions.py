@@ -24,6 +24,7 @@ class ActionCreateForm(RecordForm):
         model = Action
         fields = (
             "title",
+            "reference",
             "kind",
             "service_area",
             "owner",

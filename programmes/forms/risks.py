@@ -27,6 +27,7 @@ class RiskCreateForm(RecordForm):
         model = Risk
         fields = (
             "title",
+            "reference",
             "service_area",
             "description",
             "likelihood",

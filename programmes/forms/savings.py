@@ -20,6 +20,7 @@ class SavingsLineCreateForm(RecordForm):
     class Meta:
         model = SavingsLine
         fields = (
+            "reference",
             "service_area",
             "financial_year",
             "kind",

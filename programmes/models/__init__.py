@@ -2,7 +2,7 @@ from .access import ProgrammeAccess
 from .actions import Action, Lesson
 from .finance import BudgetLine, SavingsLine, SavingsReallocation
 from .governance import AgendaItem, BodyMembership, GovernanceBody, Meeting
-from .imports import ImportRecord
+from .imports import ImportRecord, ValueTranslation
 from .invitations import Invitation
 from .organisations import Organisation, Person
 from .programmes import GlossaryTerm, Objective, Programme, StageDefinition
@@ -35,4 +35,5 @@ __all__ = [
     "ServiceArea",
     "ServiceAreaRole",
     "StageDefinition",
+    "ValueTranslation",
 ]

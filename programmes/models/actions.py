@@ -8,6 +8,7 @@ from core.fuzzy_columns import (
     fuzzy_date_property,
 )
 
+from .references import reference_field
 from .scoping import ProgrammeOrServiceArea
 
 
@@ -26,6 +27,7 @@ class Action(ProgrammeOrServiceArea):
         DONE = "done", "Done"
         DROPPED = "dropped", "Dropped"
 
+    reference = reference_field()
     title = models.TextField("action")
     kind = models.CharField("kind", max_length=16, choices=Kind.choices, default=Kind.FOLLOW_ON)
     owner = models.CharField(

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from core import fuzzydates, savings
 from core.constraints import CheckedConstraint
 
+from .references import reference_field
 from .scoping import ProgrammeOrServiceArea
 
 
@@ -54,6 +55,7 @@ class SavingsLine(FinancialYearMixin, ProgrammeOrServiceArea):
         RECURRING = "recurring", "Recurring"
         ONE_OFF = "one_off", "One-off"
 
+    reference = reference_field()
     financial_year = financial_year_field()
     kind = models.CharField("kind", max_length=12, choices=Kind.choices, default=Kind.CASHABLE)
     recurrence = models.CharField(

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 from core.constraints import CheckedConstraint
 
 from .ratings import rag_field
+from .references import reference_field
 from .scoping import ProgrammeOrServiceArea
 
 
@@ -13,6 +14,7 @@ class Risk(ProgrammeOrServiceArea):
     """An entry in a risk log. Likelihood and impact are levels on the programme's risk scale
     (1 Low … 3 High, or 1 … 5); the words a report wrote beside a level are kept with it."""
 
+    reference = reference_field()
     title = models.CharField("risk", max_length=200)
     description = models.TextField("description", blank=True, help_text="Markdown.")
     likelihood = models.PositiveSmallIntegerField(

@@ -141,7 +141,7 @@ def risk_rows(context: Context) -> list[RiskRow]:
     return [
         RiskRow(
             id=risk.pk,
-            ref=f"R{number}",
+            ref=risk.reference or f"R{number}",  # the council's own, where it has one
             title=risk.title,
             area=risk.service_area.name if risk.service_area_id else "",
             description=risk.description,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from exports import workbook as export
-from imports import importing, mapping
+from imports import guessing, importing
 from imports.reading import read_book
 from milestones.models import Milestone
 from programmes.models import Programme, Risk
@@ -78,7 +78,7 @@ def test_the_spreadsheet_import(django_user_model):
     version = risk.version
     wigan = risk.programme
     book = read_book(exported_risks_with_red_leadership(), "risks.xlsx")
-    mappings = [mapping.guess_sheet(sheet, wigan) for sheet in book.sheets]
+    mappings = guessing.guess_book(book, wigan)
     manager = django_user_model.objects.get(username="manager")
     importing.commit(programme=wigan, book=book, mappings=mappings, by=manager)
     assert latest(risk) == (version + 1, version + 1, "manager")

@@ -5,7 +5,7 @@ import pytest
 
 from exports import workbook as export
 from exports.cells import EXCEL_CELL_LIMIT
-from imports import importing, mapping
+from imports import guessing, importing
 from imports.reading import read_book
 from milestones.models import Milestone
 from milestones.services import milestone_create
@@ -28,7 +28,7 @@ def test_a_comment_longer_than_a_cell_is_cut_on_export_and_not_taken_for_an_edit
     assert long_comment.startswith(written)
 
     book = read_book(data, "milestones.xlsx")
-    mappings = [mapping.guess_sheet(sheet, agma) for sheet in book.sheets]
+    mappings = guessing.guess_book(book, agma)
     plan = importing.preview(programme=agma, book=book, mappings=mappings)
     assert {row.action for row in plan.rows} == {importing.UNCHANGED}
     importing.commit(programme=agma, book=book, mappings=mappings)

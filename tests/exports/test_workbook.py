@@ -16,7 +16,7 @@ from core import fuzzydates
 from core.records import plain_text
 from exports import workbook as export
 from exports.sheets import SHEETS
-from imports import importing, mapping
+from imports import guessing, importing
 from imports.plans import UNCHANGED
 from imports.reading import read_book
 from milestones.models import DateChange, Milestone
@@ -47,7 +47,13 @@ def test_a_list_exports_with_a_bold_frozen_filtered_header_and_sensible_widths(r
     assert book.sheetnames == ["Milestones", "Date changes", "About these columns"]
     sheet = book["Milestones"]
     header = [cell.value for cell in sheet[1]]
-    assert header[:4] == ["ID", "Version", "Service Area", "Stage of the Delivery plan"]
+    assert header[:5] == [
+        "ID",
+        "Version",
+        "Reference",
+        "Service Area",
+        "Stage of the Delivery plan",
+    ]
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}{sheet.max_row}"
@@ -279,7 +285,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text_and_comes_back_unchan
         assert cell.value.strip() == words.strip()
     before = snapshot()
     book = read_book(data, "milestones.xlsx")
-    mappings = [mapping.guess_sheet(sheet, agma) for sheet in book.sheets]
+    mappings = guessing.guess_book(book, agma)
     plan = importing.preview(programme=agma, book=book, mappings=mappings)
     assert {row.action for row in plan.rows} == {UNCHANGED}
     importing.commit(programme=agma, book=book, mappings=mappings)

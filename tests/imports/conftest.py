@@ -10,8 +10,10 @@ import zipfile
 import pytest
 from django.core.files.storage import default_storage
 from openpyxl import Workbook, load_workbook
+from openpyxl.packaging.custom import StringProperty
 
-from imports import importing, mapping, uploads
+from exports import workbook as export
+from imports import guessing, importing, uploads
 from imports.reading import read_book
 from milestones.models import DateChange, Milestone
 from programmes.models import (
@@ -38,9 +40,14 @@ SEED_000_HEADINGS = [
 ]
 
 
-def workbook(sheets: dict, *, hidden=(), merges=None) -> bytes:
-    """An .xlsx file: ``sheets`` maps each sheet's name to its rows."""
+def workbook(sheets: dict, *, hidden=(), merges=None, ours=None) -> bytes:
+    """An .xlsx file: ``sheets`` maps each sheet's name to its rows; marked as the export of
+    the programme ``ours``, if given."""
     book = Workbook()
+    if ours is not None:
+        book.custom_doc_props.append(
+            StringProperty(name=export.EXPORT_MARK, value=export.export_mark(ours))
+        )
     book.remove(book.active)
     for name, rows in sheets.items():
         sheet = book.create_sheet(name)
@@ -103,7 +110,7 @@ def read_back(data: bytes, *, data_only=False):
 
 def prepare(data: bytes, programme, name="tracker.xlsx", *, kind=None):
     book = read_book(data, name)
-    return book, [mapping.guess_sheet(sheet, programme, kind=kind) for sheet in book.sheets]
+    return book, guessing.guess_book(book, programme, kind=kind)
 
 
 def preview(data: bytes, programme, name="tracker.xlsx", resolutions=None, **kwargs):
@@ -113,10 +120,25 @@ def preview(data: bytes, programme, name="tracker.xlsx", resolutions=None, **kwa
     )
 
 
-def commit(data: bytes, programme, name="tracker.xlsx", resolutions=None, by=None, **kwargs):
+def commit(
+    data: bytes,
+    programme,
+    name="tracker.xlsx",
+    resolutions=None,
+    by=None,
+    translations=None,
+    partial=False,
+    **kwargs,
+):
     book, mappings = prepare(data, programme, name, **kwargs)
     return importing.commit(
-        programme=programme, book=book, mappings=mappings, resolutions=resolutions, by=by
+        programme=programme,
+        book=book,
+        mappings=mappings,
+        resolutions=resolutions,
+        translations=translations,
+        partial=partial,
+        by=by,
     )
 
 

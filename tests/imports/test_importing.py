@@ -242,7 +242,7 @@ def test_a_record_changed_since_the_export_is_not_overwritten(wigan):
 def test_two_rows_with_the_same_id_are_refused(wigan):
     risk = Risk.objects.filter(programme=wigan).first()
     rows = [["ID", "Risk", "RAG status"], [risk.pk, risk.title, "Red"], [risk.pk, "Copy", "Green"]]
-    plan = preview(workbook({"Risks": rows}), wigan)
+    plan = preview(workbook({"Risks": rows}, ours=wigan), wigan)
     (problem,) = plan.all_problems
     assert (problem.row, problem.message) == (
         3,

@@ -101,10 +101,11 @@ def test_a_problem_in_a_cell_names_its_sheet_row_and_column(wigan):
         (2, "C (RAG status)", '"Purple" is not a RAG status; use one of: Red, Amber, Green.'),
     ]
     assert snapshot() == before
+    # A number off the programme's scale is read as a level on a wider one (1 to 10), with a
+    # warning and a reading to confirm, not refused.
     plan = preview(workbook({"Risks": [["Risk", "Likelihood"], ["Capacity", 7]]}), wigan)
-    assert plan.all_problems[0].message == (
-        "7 is not a level on this programme's scale: use 1 (Low), 2 (Medium), 3 (High)."
-    )
+    assert not plan.all_problems
+    assert 'Column B (Likelihood): "7" is read as High.' in plan.rows[0].notes
 
 
 def test_a_row_complete_with_no_date_comes_in_complete_with_no_date(fresh_programme):

@@ -5,7 +5,8 @@ import pytest
 
 from imports import mapping
 from imports.books import Row, SheetData
-from imports.mapping import LEAVE_OUT, guess_sheet
+from imports.guessing import guess_sheet
+from imports.mapping import LEAVE_OUT
 from tests.imports.conftest import SEED_000_HEADINGS
 
 pytestmark = pytest.mark.django_db
@@ -136,10 +137,15 @@ def test_the_usual_risk_log_headings_are_guessed(heading, wigan):
 
 
 def test_our_own_export_headings_use_the_programmes_words(wigan):
-    guess = guess_sheet(
-        sheet("Risks", ["ID", "Version", wigan.service_area_label, "Risk", "RAG status"]), wigan
-    )
-    assert fields_of(guess) == ["id", "version", "service_area", "title", "rag"]
+    headings = ["ID", "Version", "Reference", wigan.service_area_label, "Risk", "RAG status"]
+    guess = guess_sheet(sheet("Risks", headings), wigan, ours=True)
+    assert fields_of(guess) == ["id", "version", "reference", "service_area", "title", "rag"]
+
+
+def test_an_id_heading_in_a_council_file_is_its_reference(wigan):
+    guess = guess_sheet(sheet("Risks", ["ID", "Version", "Risk", "RAG status"]), wigan)
+    assert fields_of(guess) == ["reference", "", "title", "rag"]
+    assert guess.reasons[0] == "Read as Reference: councils head it “ID”."
 
 
 def test_a_status_column_of_red_amber_green_is_read_as_the_rag_status(agma):

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from imports import values
+from imports import amounts, values
 from imports.values import CellError
 
 pytestmark = pytest.mark.django_db
@@ -27,12 +27,34 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_money_as_people_write_it(cell, amount, words):
-    assert values.money(cell) == (amount, words)
+    assert amounts.money(cell)[:2] == (amount, words)
 
 
 def test_negative_money_is_refused():
     with pytest.raises(CellError, match="cannot be negative"):
-        values.money("(£1,000)")
+        amounts.money("(£1,000)")
+
+
+@pytest.mark.parametrize(
+    "cell, unit, amount, note",
+    [
+        (1514, 1000, Decimal("1514000.00"), ""),
+        ("1,514", 1000, Decimal("1514000.00"), ""),
+        ("£1.2m", 1000, Decimal("1200000.00"), ""),
+        ("(328)", 1000, Decimal("328000.00"), '"(328)" is written as a negative number: read as '),
+        (-150, 1, Decimal("150.00"), '"-150" is written as a negative number: read as £150 saved.'),
+        ("£300–400k", 1, Decimal("300000.00"), '"£300–400k" is a range: the lower figure'),
+        ("50,000 minimum", 1, Decimal("50000.00"), 'The words "minimum" beside the amount'),
+        ("Exempt under section 41", 1, None, '"Exempt under section 41" is words, not an amount'),
+        ("n/a", 1, None, ""),
+        ("nil", 1, None, ""),
+        ("TBC", 1, None, '"TBC" is kept as words, with no amount.'),
+    ],
+)
+def test_amounts_in_a_columns_unit_and_savings_written_as_negatives(cell, unit, amount, note):
+    found, _, said = amounts.money(cell, unit=Decimal(unit), negatives=True)
+    assert found == amount
+    assert said.startswith(note)
 
 
 def test_dates_excel_kept_as_numbers_and_years_written_as_numbers():

@@ -120,7 +120,7 @@ def test_a_manager_imports_a_seed_000_tracker_and_sees_its_slippage_then_imports
     response = upload(manager_client, slug, data, "agma-tracker.xlsx")
     assert response.status_code == 302
     token = token_of(response)
-    assert len(stored_uploads()) == 1
+    assert len(stored_uploads()) == 2  # the file, and the file as read for the next steps
 
     # The guessed columns, shown for checking; "Lead Officer" holds a group, not a person.
     mapping_url = url("import-mapping", programme=slug, token=token)
@@ -208,7 +208,10 @@ def test_a_manager_imports_a_seed_000_tracker_and_sees_its_slippage_then_imports
 
 
 def test_the_preview_lists_each_problem_with_its_sheet_row_and_column(manager_client, agma):
-    data = workbook({"Tracker": [["Service Area", "Milestone", "RAG"], ["IT", "Go live", "Blue"]]})
+    # ("Blue", complete in a BRAG tracker, is read as Green with a warning; "Purple" is no rating.)
+    data = workbook(
+        {"Tracker": [["Service Area", "Milestone", "RAG"], ["IT", "Go live", "Purple"]]}
+    )
     token = token_of(upload(manager_client, AGMA, data))
     manager_client.post(
         url("import-mapping", programme=AGMA, token=token),
@@ -216,7 +219,7 @@ def test_the_preview_lists_each_problem_with_its_sheet_row_and_column(manager_cl
     )
     page = manager_client.get(url("import-preview", programme=AGMA, token=token))
     text = page_text(page)
-    assert 'Tracker 2 C (RAG) "Blue" is not a RAG status; use one of: Red, Amber, Green.' in text
+    assert 'Tracker 2 C (RAG) "Purple" is not a RAG status; use one of: Red, Amber, Green.' in text
     before = snapshot()
     response = manager_client.post(
         url("import-preview", programme=AGMA, token=token), {"commit": "1"}
@@ -276,7 +279,9 @@ def test_the_preview_warns_of_an_impossible_date_on_its_row(manager_client, agma
         "Tracker 2 Go live Add Column C (Completion Dates): There is no fifth quarter: quarters "
         "are Q1–Q4. The words are imported as they are, with no date" in text
     )
-    assert "0 problems to put right" in text  # a warning: the row can still be imported
+    # A warning, apart from the errors: the row can still be imported.
+    assert "0 errors to put right (they stop the import)" in text
+    assert "1 warning to read (they do not stop it)" in text
 
 
 def test_the_preview_offers_the_programmes_names_from_its_one_reading_of_them(manager_client, agma):

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from imports import importing, mapping, names
+from imports import guessing, importing, names
 from imports.reading import read_book
 from milestones.models import Milestone, ProgressUpdate, ReportingPeriod
 from milestones.services import milestone_edit
@@ -397,7 +397,7 @@ def import_preview_url(client, slug: str, data: bytes) -> str:
 
 def import_rows(programme, data: bytes, resolutions: dict):
     book = read_book(data, "tracker.xlsx")
-    mappings = [mapping.guess_sheet(sheet, programme) for sheet in book.sheets]
+    mappings = guessing.guess_book(book, programme)
     return importing.commit(
         programme=programme, book=book, mappings=mappings, resolutions=resolutions
     )

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from imports import importing, mapping, names
+from imports import guessing, importing, mapping, names
 from imports.books import SpreadsheetError, max_bytes, megabytes
 from imports.kinds import KINDS
 from imports.names import BLANK, MATCH, NEW, Names, name_key
@@ -112,7 +112,9 @@ class Command(BaseCommand):
             if sheet and data.name != sheet:
                 found.append(mapping.SheetMapping(data.name, mapping.LEAVE_OUT))
             else:
-                found.append(mapping.guess_sheet(data, programme, kind=kind))
+                found.append(
+                    guessing.guess_sheet(data, programme, kind=kind, ours=book.ours(programme))
+                )
         return found
 
     def apply_map(self, entries, mappings, programme) -> dict:

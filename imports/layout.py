@@ -1,0 +1,108 @@
+"""Layout habits of councils' trackers, read for what they mean.
+
+- Rows that are not records: totals and sub-totals, rows of units ("£'000"), footnotes
+  ("* Figures are provisional", "Source: …") and section rows ("Theme: Housing", a row with one
+  cell above a block). They are skipped and listed as skipped; a section row names the service
+  area of the rows under it when a record must have one.
+- "ditto", "do.", '"' and "as above" in a cell: the same as the row above.
+- Continuation rows: text in a row with no title (nor dates or amounts) belongs to the record
+  above, as if the cell had carried on.
+"""
+
+import re
+
+from imports.headings import is_unit_cell
+from imports.mapping import LEAVE_OUT, SheetMapping, column_name
+from imports.values import is_blank, text, words
+
+TOTAL, UNITS, FOOTNOTE, SECTION = "total", "units", "footnote", "section"
+SKIPPED_WORDS = {  # one row, several
+    TOTAL: ("a total", "totals"),
+    UNITS: ("a row of units", "rows of units"),
+    FOOTNOTE: ("a footnote", "footnotes"),
+    SECTION: ("a section heading", "section headings"),
+}
+DITTO = frozenset(('"', "“", "”", "''", "〃", "ditto", "do", "do.", "as above", "same as above"))
+_TOTAL_RE = re.compile(r"^(?:sub\s*-?\s*total|grand\s+total|total)\b|\btotals?$", re.IGNORECASE)
+_FOOTNOTE_RE = re.compile(r"^(?:\*|†|‡|n\.?\s?b\.?\b|notes?\s*[:\d.]|source\s*:|key\s*:)", re.I)
+_SECTION_RE = re.compile(
+    r"^(?:theme|priority|work\s*stream|workstream|section|objective|outcome|programme|project"
+    r"|directorate|portfolio|strand)\b\s*[\w.]*\s*[:\-–—]\s*",
+    re.IGNORECASE,
+)
+# Fields whose cells carry on into the row below when it has no title of its own.
+RUNNING_TEXT = ("comment", "description", "moderating_factors", "note", "measure", "target")
+SECTION_LIMIT = 120
+
+
+def row_kind(row, mapping: SheetMapping) -> tuple[str, str]:
+    """(kind, words) of a row that is not a record (``TOTAL``, ``UNITS``, ``FOOTNOTE``,
+    ``SECTION``), or ("", "") for a record."""
+    filled = [(i, value) for i, value in enumerate(row.values) if not is_blank(value)]
+    if not filled:
+        return "", ""
+    if all(is_unit_cell(value) for _, value in filled):
+        return UNITS, ""
+    first = text(filled[0][1])
+    if isinstance(filled[0][1], str) and _TOTAL_RE.search(first.strip()):
+        return TOTAL, first
+    if len(filled) > 1:
+        return "", ""
+    index, value = filled[0]
+    if not isinstance(value, str):
+        return "", ""
+    said = " ".join(first.split())
+    if _FOOTNOTE_RE.match(said):
+        return FOOTNOTE, said
+    title_column = mapping.column_of("title")
+    if title_column is None and mapping.fields.get(index) == "service_area":
+        return SECTION, said  # a row naming only an area, in a sheet of lines with no title
+    if _SECTION_RE.match(said) or (
+        len(said) <= SECTION_LIMIT
+        and title_column is not None
+        and index != title_column
+        and mapping.fields.get(index) in (LEAVE_OUT, "service_area", "reference", None)
+    ):
+        return SECTION, _SECTION_RE.sub("", said).strip() or said
+    if len(said) > 2 * SECTION_LIMIT:
+        return FOOTNOTE, said
+    return "", ""
+
+
+def with_dittos(row, above, mapping: SheetMapping) -> tuple[object, list[str]]:
+    """The row with each ditto mark replaced by the value above it, and a note of each."""
+    if above is None:
+        return row, []
+    values = list(row.values)
+    notes = []
+    for index, value in enumerate(values):
+        if not isinstance(value, str) or (words(value) not in DITTO and value.strip() not in DITTO):
+            continue
+        if index < len(above.values) and not is_blank(above.values[index]):
+            values[index] = above.values[index]
+            heading = mapping.headings.get(index, "")
+            notes.append(
+                f'Column {column_name(index, heading)}: "{value.strip()}" means the same as the '
+                f"row above ({text(values[index])[:40]})."
+            )
+    if not notes:
+        return row, []
+    return type(row)(row.number, tuple(values)), notes
+
+
+def continues(row, mapping: SheetMapping) -> bool:
+    """Whether a row only carries on the text of the record above: no title, stage, reference,
+    area, date or amount of its own, and words in a running-text column."""
+    own = {"title", "stage", "reference", "service_area", "financial_year", "id"}
+    if mapping.column_of("title") is None:
+        return False
+    running = False
+    for index, name in mapping.fields.items():
+        value = row.values[index] if index < len(row.values) else None
+        if is_blank(value) or name == LEAVE_OUT:
+            continue
+        if name in RUNNING_TEXT:
+            running = True
+        elif name in own or not isinstance(value, str) or name not in RUNNING_TEXT:
+            return False
+    return running
