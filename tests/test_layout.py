@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = [
     "core",
     "programmes",
+    "accounts",
     "milestones",
     "dashboards",
     "exports",

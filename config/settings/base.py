@@ -43,7 +43,11 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "simple_history",
+    "axes",
+    "csp",
+    "mozilla_django_oidc",
     "programmes",
+    "accounts",
     "milestones",
     "dashboards",
     "imports",
@@ -54,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -61,7 +67,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "accounts.middleware.SessionLimitsMiddleware",
+    "accounts.middleware.NoStoreMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its refusal page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -85,7 +95,11 @@ TEMPLATES = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # ASVS level 2: at least 12 characters.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -119,6 +133,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="milestones@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Links in e-mails sent outside a web request (scheduled reminders) start with this address.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+from .security import *  # noqa: E402, F403 — sign-in, sessions and headers, kept together
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "programmes:my-work"

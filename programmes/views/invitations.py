@@ -13,6 +13,8 @@ from programmes.models import Person
 
 class AcceptInvitationView(PasswordResetConfirmView):
     template_name = "registration/invitation_accept.html"
+    # Signed in with the password just chosen (there are other ways to sign in too).
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
 
     def get_user(self, uidb64):
         login = super().get_user(uidb64)
