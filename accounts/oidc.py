@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlparse
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.http import Http404
 from django.views import View
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -107,7 +107,15 @@ class ProviderBackend(ProviderSettings, OIDCAuthenticationBackend):
             return None
         # Read per provider here, where mozilla-django-oidc reads them once at start-up.
         super().__init__()
-        return super().authenticate(request, **kwargs)
+        try:
+            return super().authenticate(request, **kwargs)
+        except SuspiciousOperation as error:
+            # A bad signature, another browser's nonce, a refused code: not this person.
+            self.refuse(
+                f"{self.oidc_provider['name']} could not confirm who you are ({error}), so you "
+                "were not signed in. Please try again."
+            )
+            return None
 
     def verified_email(self, claims) -> str:
         email = (claims.get("email") or "").strip().lower()

@@ -86,9 +86,7 @@ def test_administrators_see_failed_and_successful_sign_ins(jane, django_user_mod
     page = signed_in(django_user_model, "boss").get(reverse("accounts:sign-in-log"))
     assert page.status_code == 200
     rows = rows_of(page)
-    assert any(
-        "Signed in" in row and "jane" in row and "198.51.100.9" in row for row in rows
-    ), rows
+    assert any("Signed in" in row and "jane" in row and "198.51.100.9" in row for row in rows), rows
     assert any("Failed" in row and "jane" in row and "203.0.113.7" in row for row in rows)
     assert any("Failed: locked out" in row and "mallory" in row for row in rows)
     locked = [row for row in rows if row.startswith("mallory")]

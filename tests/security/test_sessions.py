@@ -84,7 +84,5 @@ def test_passwords_shorter_than_12_characters_are_refused(manager_client, django
         },
     )
     assert answer.status_code == 200
-    assert "This password is too short. It must contain at least 12 characters." in text_of(
-        answer
-    )
+    assert "This password is too short. It must contain at least 12 characters." in text_of(answer)
     assert django_user_model.objects.get(username="manager").check_password("demo-password")
