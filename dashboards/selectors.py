@@ -181,10 +181,13 @@ def current_stage(milestones: list[Milestone]):
     return staged[-1].stage if staged else None
 
 
-def savings_summary(programme: Programme, today: date) -> SavingsSummary | None:
+def savings_summary(
+    programme: Programme, today: date, rights: Rights | None = None
+) -> SavingsSummary | None:
     """This financial year's savings; if none are recorded for it, the latest year that has
-    some (the page says which)."""
-    lines = list(SavingsLine.objects.filter(programme=programme, financial_year__isnull=False))
+    some (the page says which). Only the lines ``rights`` may see, when given."""
+    lines = SavingsLine.objects.filter(programme=programme, financial_year__isnull=False)
+    lines = list(rights.scope(lines) if rights else lines)
     if not lines:
         return None
     this_year = financial_year_of(today)
@@ -198,27 +201,33 @@ def savings_summary(programme: Programme, today: date) -> SavingsSummary | None:
     )
 
 
-def red_risks(programme: Programme) -> list[Risk]:
+def red_risks(programme: Programme, rights: Rights | None = None) -> list[Risk]:
     """Open risks the programme's risk matrix rates red (``Programme.risk_rating``), as the
-    heat map and the reports count them, whatever status their officers chose."""
+    heat map and the reports count them, whatever status their officers chose (only those
+    ``rights`` may see, when given)."""
     risks = Risk.objects.filter(programme=programme, is_open=True).select_related("service_area")
+    risks = rights.scope(risks) if rights else risks
     return [risk for risk in risks if programme.risk_rating(risk).is_red]
 
 
-def programme_overview(*, programme: Programme) -> Overview:
+def programme_overview(*, programme: Programme, rights: Rights | None = None) -> Overview:
+    """The overview of ``programme``; of the part ``rights`` may see, when given (a reader
+    limited to one partner authority sees its areas only)."""
     today = timezone.localdate()
     stages = list(programme.stages.all())
+    areas_seen = programme.service_areas.all()
+    milestones_seen = Milestone.objects.filter(service_area__programme=programme)
+    if rights is not None:
+        areas_seen = rights.scope(areas_seen, area="pk")
+        milestones_seen = rights.scope(milestones_seen, programme="service_area__programme")
     every_area = list(
-        programme.service_areas.select_related("parent").prefetch_related(
+        areas_seen.select_related("parent").prefetch_related(
             Prefetch("roles", queryset=ServiceAreaRole.objects.select_related("person"))
         )
     )
     areas = [area for area in every_area if not area.is_closed]
     milestones = list(
-        Milestone.objects.filter(service_area__programme=programme)
-        .select_related("stage")
-        .with_slipped()
-        .order_by("order", "id")
+        milestones_seen.select_related("stage").with_slipped().order_by("order", "id")
     )
     by_area = defaultdict(list)
     for milestone in milestones:
@@ -245,8 +254,8 @@ def programme_overview(*, programme: Programme) -> Overview:
         slipped=sum(1 for m in milestones if m.is_slipped),
         completed=sum(1 for m in milestones if m.status == Milestone.Status.COMPLETE),
         total=len(milestones),
-        savings=savings_summary(programme, today),
-        red_risks=red_risks(programme),
+        savings=savings_summary(programme, today, rights),
+        red_risks=red_risks(programme, rights),
         meetings=upcoming,
         last_meeting=last,
         updates_due=due,

@@ -34,5 +34,6 @@ class OverviewView(ProgrammeMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            overview=selectors.programme_overview(programme=self.programme), **kwargs
+            overview=selectors.programme_overview(programme=self.programme, rights=self.rights),
+            **kwargs,
         )

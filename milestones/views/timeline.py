@@ -19,12 +19,16 @@ class TimelineView(RegisterMixin, TemplateView):
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         form = TimelineRangeForm(self.request.GET or None, programme=self.programme)
+        seen = None  # every area, unless the user sees only some
+        if self.rights.partner_in(self.programme) is not None:
+            seen = list(self.rights.visible_areas(self.programme))
+            form.fields["area"].queryset = self.rights.visible_areas(self.programme)
         start = months = area = None
         if form.is_bound and form.is_valid():
             start = form.cleaned_data["start"]
             months = form.cleaned_data["months"]
             area = form.cleaned_data["area"]
-        rows = timeline_rows(self.programme, areas=[area] if area else None)
+        rows = timeline_rows(self.programme, areas=[area] if area else seen)
         first, months = timeline_range(rows, today=today, start=start, months=months)
         svg = timeline_svg(self.programme, today=today, start=first, months=months, rows=rows)
         return super().get_context_data(
