@@ -4,6 +4,7 @@ back with a code; the tracker exchanges it over HTTP for an ID token, checks its
 against the provider's published keys and its nonce, and signs in the person whose e-mail
 address the provider verified — never one matched by name."""
 
+import re
 import socket
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import requests
+from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
 
@@ -211,3 +213,18 @@ def test_passwords_can_be_switched_off(sso, client, settings):
 
 def test_an_unknown_provider_is_not_found(sso, client):
     assert client.get(reverse("accounts:sso", args=["nowhere"])).status_code == 404
+
+
+def test_with_passwords_off_an_invitation_link_sends_to_single_sign_on(
+    sso, alice, manager_client, settings
+):
+    manager_client.post(
+        reverse("people:invite", kwargs={"programme": alice_programme(alice), "pk": alice.pk})
+    )
+    link = re.search(r"https?://\S+/accounts/invitation/\S+/", mail.outbox[0].body).group(0)
+    settings.LOCAL_SIGN_IN = False
+    landed = Client().get(urlparse(link.strip()).path, follow=True)
+    assert "Passwords are switched off here: sign in with your organisation's account." in text_of(
+        landed
+    )
+    assert "Sign in with Council account" in text_of(landed)
