@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from core.constraints import CheckedConstraint
+
 from .programmes import Programme
 
 
@@ -45,7 +47,7 @@ class ProgrammeAccess(models.Model):
         verbose_name = "programme access"
         verbose_name_plural = "programme access"
         constraints = [
-            models.CheckConstraint(
+            CheckedConstraint(
                 condition=models.Q(partner__isnull=True) | models.Q(role="reader"),
                 name="only_readers_limited_to_a_partner",
                 violation_error_message="Only a reader's access can be limited to one authority.",
