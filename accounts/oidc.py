@@ -117,6 +117,19 @@ class ProviderBackend(ProviderSettings, OIDCAuthenticationBackend):
             )
             return None
 
+    def verify_token(self, token, **kwargs):
+        """mozilla-django-oidc checks the signature, expiry and nonce; the audience (this
+        client) and, when configured, the issuer are checked here."""
+        payload = super().verify_token(token, **kwargs)
+        audience = payload.get("aud")
+        audiences = audience if isinstance(audience, list) else [audience]
+        if self.OIDC_RP_CLIENT_ID not in audiences:
+            raise SuspiciousOperation("ID token issued to another client")
+        issuer = self.oidc_provider.get("issuer")
+        if issuer and payload.get("iss") != issuer:
+            raise SuspiciousOperation("ID token from another issuer")
+        return payload
+
     def verified_email(self, claims) -> str:
         email = (claims.get("email") or "").strip().lower()
         if not email:

@@ -220,7 +220,7 @@ def single_sign_on_login(*, person: Person):
     e-mail address: their own; or a new one, linked to them (as an invitation would); a login
     still waiting for its invitation is switched on and the invitation counted as accepted.
     A login an administrator switched off stays off (``ValidationError``)."""
-    person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+    person = Person.objects.select_for_update().get(pk=person.pk)
     login = person.user
     if login is None:
         login = _new_login(person)

@@ -35,6 +35,8 @@ def _provider(key: str) -> dict:
         "OIDC_OP_USER_ENDPOINT": env(f"{prefix}USER_ENDPOINT"),
         "OIDC_OP_JWKS_ENDPOINT": env(f"{prefix}JWKS_ENDPOINT"),
         "OIDC_RP_SIGN_ALGO": env(f"{prefix}SIGN_ALGO", default="RS256"),
+        # The ID token's ``iss`` must be this, when set.
+        "issuer": env(f"{prefix}ISSUER", default=""),
         "OIDC_RP_SCOPES": env(f"{prefix}SCOPES", default="openid email profile"),
         # Entra ID sends no ``email_verified``: a tenant's addresses in domains the council
         # owns are its own, so they count as verified for this provider only.

@@ -59,6 +59,7 @@ def provider_settings(base: str, **changes) -> dict:
         "OIDC_OP_JWKS_ENDPOINT": f"{base}/openid/jwks",
         "OIDC_RP_SIGN_ALGO": "RS256",
         "OIDC_RP_SCOPES": "openid email profile",
+        "issuer": f"{base}/openid",
         "email_domains_owned": [],
     }
     return {"council": {**council, **changes}}
@@ -209,6 +210,14 @@ def test_passwords_can_be_switched_off(sso, client, settings):
     refused = client.post(reverse("login"), {"username": "manager", "password": "demo-password"})
     assert refused.status_code == 403
     assert "passwords are off" in text_of(refused)
+
+
+def test_an_id_token_from_another_issuer_is_refused(provider_url, alice):
+    other = provider_settings(provider_url, issuer="https://login.example.net/")
+    with override_settings(OIDC_PROVIDERS=other):
+        landed = sign_in_at_provider(Client(), "alice")
+    assert not landed.wsgi_request.user.is_authenticated
+    assert "(ID token from another issuer)" in text_of(landed)
 
 
 def test_an_unknown_provider_is_not_found(sso, client):
