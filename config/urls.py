@@ -2,13 +2,22 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.views import SignInView
+from reports.media import media_file
+
 admin.site.site_header = "Programme milestone tracker"
 admin.site.site_title = "Milestone tracker"
 admin.site.index_title = "Programmes, milestones and governance"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Our sign-in page (single sign-on buttons) before Django's others under accounts/.
+    path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
+    # Your sessions, the sign-in log, single sign-on.
+    path("", include("accounts.urls")),
+    # Uploaded and issued files, never without the rights of the pages that show them.
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media_file, name="media"),
     # Setting a programme up: first, so that "programmes/new/" is not read as a programme.
     path("", include("programmes.setup_urls")),
     # Dashboards, programme overview, service-area pages, progress updates.
@@ -33,8 +42,3 @@ urlpatterns = [
 # Django's handler: templates/500.html needs no database).
 handler403 = "dashboards.views.errors.permission_denied"
 handler404 = "dashboards.views.errors.page_not_found"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -21,6 +21,7 @@ from core.savings import SavingsPosition
 from milestones.models import Milestone, ReportingPeriod
 from milestones.periods import current_periods
 from programmes.models import Meeting, Programme, Risk, SavingsLine, ServiceAreaRole
+from programmes.rights import Rights
 
 from .selectors import updates_due
 
@@ -100,11 +101,25 @@ def current_stage_ids(areas_queryset):
     )
 
 
-def cell_counts(programme: Programme, today: date) -> dict[tuple, CellCounts]:
+def seen(rows, rights: Rights | None, **paths):
+    """``rows`` less those ``rights`` may not see, when given (a reader limited to one partner
+    authority sees its areas only: ``Rights.scope``)."""
+    return rights.scope(rows, **paths) if rights is not None else rows
+
+
+def milestones_seen(programme: Programme, rights: Rights | None):
+    return seen(
+        Milestone.objects.for_programme(programme), rights, programme="service_area__programme"
+    )
+
+
+def cell_counts(
+    programme: Programme, today: date, rights: Rights | None = None
+) -> dict[tuple, CellCounts]:
     """{(area id, stage id or None): counts} in one grouped query; late and slipped by the
     querysets' own rules (``late_when``, ``with_slipped``)."""
     rows = (
-        Milestone.objects.for_programme(programme)
+        milestones_seen(programme, rights)
         .with_due()
         .with_slipped()
         .values("service_area_id", "stage_id")
@@ -124,10 +139,14 @@ def cell_counts(programme: Programme, today: date) -> dict[tuple, CellCounts]:
     }
 
 
-def savings_summary(programme: Programme, today: date) -> SavingsSummary | None:
+def savings_summary(
+    programme: Programme, today: date, rights: Rights | None = None
+) -> SavingsSummary | None:
     """This financial year's savings; if none are recorded for it, the latest year that has
-    some (the page says which)."""
-    lines = list(SavingsLine.objects.filter(programme=programme, financial_year__isnull=False))
+    some (the page says which). Only the lines ``rights`` may see, when given."""
+    lines = list(
+        seen(SavingsLine.objects.filter(programme=programme, financial_year__isnull=False), rights)
+    )
     if not lines:
         return None
     this_year = financial_year_of(today)
@@ -141,18 +160,22 @@ def savings_summary(programme: Programme, today: date) -> SavingsSummary | None:
     )
 
 
-def red_risks(programme: Programme) -> list[Risk]:
+def red_risks(programme: Programme, rights: Rights | None = None) -> list[Risk]:
     """Open risks the programme's risk matrix rates red (``Programme.risk_rating``), as the
-    heat map and the reports count them, whatever status their officers chose."""
-    risks = Risk.objects.filter(programme=programme, is_open=True).select_related("service_area")
+    heat map and the reports count them, whatever status their officers chose (only those
+    ``rights`` may see, when given)."""
+    risks = seen(
+        Risk.objects.filter(programme=programme, is_open=True).select_related("service_area"),
+        rights,
+    )
     return [risk for risk in risks if programme.risk_rating(risk).is_red]
 
 
-def _milestone_cells(programme, areas, stages) -> dict[int, tuple[list, list]]:
+def _milestone_cells(programme, areas, stages, rights) -> dict[int, tuple[list, list]]:
     """A small programme's matrix: each area's milestones by stage, in the area's order."""
     by_area = defaultdict(list)
     milestones = (
-        Milestone.objects.for_programme(programme)
+        milestones_seen(programme, rights)
         .select_related("stage")
         .with_slipped()
         .order_by("order", "id")
@@ -168,20 +191,22 @@ def _milestone_cells(programme, areas, stages) -> dict[int, tuple[list, list]]:
     }
 
 
-def programme_overview(*, programme: Programme) -> Overview:
+def programme_overview(*, programme: Programme, rights: Rights | None = None) -> Overview:
+    """The overview of ``programme``; of the part ``rights`` may see, when given."""
     today = timezone.localdate()
     stages = list(programme.stages.all())
     stage_by_id = {stage.pk: stage for stage in stages}
+    areas_seen = seen(programme.service_areas.select_related("parent"), rights, area="pk")
     every_area = list(
-        current_stage_ids(programme.service_areas.select_related("parent")).prefetch_related(
+        current_stage_ids(areas_seen).prefetch_related(
             Prefetch("roles", queryset=ServiceAreaRole.objects.select_related("person"))
         )
     )
     areas = [area for area in every_area if not area.is_closed]
-    counts = cell_counts(programme, today)
+    counts = cell_counts(programme, today, rights)
     total = sum(cell.total for cell in counts.values())
     summarised = total > MATRIX_DETAIL_LIMIT
-    listed = {} if summarised else _milestone_cells(programme, areas, stages)
+    listed = {} if summarised else _milestone_cells(programme, areas, stages, rights)
     rows = []
     for area in areas:
         if summarised:
@@ -209,8 +234,8 @@ def programme_overview(*, programme: Programme) -> Overview:
         slipped=sum(cell.slipped for cell in counts.values()),
         completed=sum(cell.complete for cell in counts.values()),
         total=total,
-        savings=savings_summary(programme, today),
-        red_risks=red_risks(programme),
+        savings=savings_summary(programme, today, rights),
+        red_risks=red_risks(programme, rights),
         meetings=upcoming,
         last_meeting=last,
         updates_due=due,

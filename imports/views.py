@@ -25,7 +25,7 @@ from imports.plans import Plan
 from jobs import web as jobs_web
 from jobs.models import Job
 from programmes.models import ImportRecord
-from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin
+from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin, WholeProgrammeMixin
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -47,10 +47,13 @@ class ListExportView(ProgrammeMixin, View):
         if key not in LISTS:
             raise Http404("There is no such list.")
         rows = filtered_rows(key, self.programme, request.GET)
+        if key != "meetings":  # the rest belong to service areas, which may be limited
+            path = "service_area__programme" if key == "milestones" else "programme"
+            rows = self.rights.scope(rows, programme=path)
         return download(self.programme, export.write_list(self.programme, key, rows), key)
 
 
-class WorkbookExportView(ProgrammeMixin, View):
+class WorkbookExportView(WholeProgrammeMixin, View):
     """The whole programme as one workbook, a sheet per kind of record."""
 
     def get(self, request, *args, **kwargs):

@@ -9,6 +9,7 @@ from django_filters import fields as filter_fields
 
 from programmes.models import Action, Risk, ServiceArea
 from programmes.models.ratings import RagRating
+from programmes.rights import Rights
 
 WHOLE_PROGRAMME = "Whole programme (no service area)"
 
@@ -28,6 +29,8 @@ class ProgrammeFilterSet(filters.FilterSet):
         areas = ServiceArea.objects.filter(programme__in=self.programme_ids).order_by(
             "programme__name", "order", "id"
         )
+        if self.request is not None:  # the areas its user may see
+            areas = Rights.of(self.request.user).scope(areas, area="pk")
         return areas.select_related("programme") if self.programme is None else areas
 
     def rag_choices(self):

@@ -215,3 +215,37 @@ def invitation_accept(*, login, password: str):
         accepted_at=timezone.now()
     )
     return login
+
+
+SWITCHED_OFF = (
+    "{name}'s login has been switched off, so single sign-on cannot sign them in: only an "
+    "administrator can switch it back on."
+)
+
+
+@transaction.atomic
+def single_sign_on_login(*, person: Person):
+    """The login ``person`` signs in with after their identity provider vouched for their
+    e-mail address: their own; or a new one, linked to them (as an invitation would); a login
+    still waiting for its invitation is switched on and the invitation counted as accepted.
+    A login an administrator switched off stays off (``ValidationError``)."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    login = person.user
+    if login is None:
+        login = _new_login(person)
+        login.is_active = True
+        login.save(update_fields=["is_active"])
+        records.record_edit(
+            record=person, opened_version=person.version, changes={"user": login}, by=login
+        )
+        return login
+    if login.is_active:
+        return login
+    if not awaiting_invitation(login):
+        raise ValidationError(SWITCHED_OFF.format(name=person.name))
+    login.is_active = True
+    login.save(update_fields=["is_active"])
+    Invitation.objects.filter(login=login, accepted_at__isnull=True).update(
+        accepted_at=timezone.now()
+    )
+    return login

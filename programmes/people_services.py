@@ -122,9 +122,12 @@ def _refuse_last_manager(access: ProgrammeAccess, person: Person) -> None:
 
 
 @transaction.atomic
-def access_grant(*, programme: Programme, person: Person, role: str, by) -> ProgrammeAccess:
+def access_grant(
+    *, programme: Programme, person: Person, role: str, by, partner=None
+) -> ProgrammeAccess:
     """Give ``person``'s login manager or reader access to the programme, or change the access
-    it has. The access history records who did it and when."""
+    it has; a reader's may be limited to one partner authority (``partner``). The access
+    history records who did it and when."""
     check_may_manage_people(by, programme)
     if not in_programme(programme, person):
         raise PermissionDenied(NOT_THE_PROGRAMMES_PERSON.format(name=person.name))
@@ -132,15 +135,18 @@ def access_grant(*, programme: Programme, person: Person, role: str, by) -> Prog
         raise ValidationError(NO_LOGIN.format(name=person.name))
     access = _locked_access(programme, person)
     if access is None:
-        access = ProgrammeAccess(programme=programme, user_id=person.user_id, role=role)
+        access = ProgrammeAccess(
+            programme=programme, user_id=person.user_id, role=role, partner=partner
+        )
         return records.record_create(record=access, by=by)
-    if access.role == role:
+    if access.role == role and access.partner_id == (partner.pk if partner else None):
         return access
     _refuse_last_manager(access, person)
     access.role = role
+    access.partner = partner
     access.full_clean()
     access._history_user = by
-    access.save(update_fields=["role"])
+    access.save(update_fields=["role", "partner"])
     return access
 
 

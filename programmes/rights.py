@@ -8,6 +8,12 @@ through the ``rights`` context variable, so no button is shown that its user can
   named on a service area — sees that area's programme and edits that area and its milestones,
   updates, risks, savings and actions.
 - A reader (role reader) sees the programmes they are given and edits nothing.
+- A reader limited to a partner authority (``ProgrammeAccess.partner``) sees, in that
+  programme, only what concerns that authority: the service areas it takes part in (committed
+  or interested), their milestones and records, the programme-wide records, and its own
+  participation — not other areas, other authorities' participation, whole-programme
+  reports or the whole-programme workbook. Every page, picker, list, export and report asks
+  ``area_condition``/``scope``/``can_view_area``/``sees_whole_programme`` here.
 - A programme's people, their invitations to sign in and their access to it are its managers'
   (and administrators'); a person who is named in other programmes too is changed only by
   someone who manages all of them.
@@ -24,9 +30,12 @@ A user's rights are read once per request (two queries) and kept on the user obj
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from .models import Programme, ProgrammeAccess, ServiceAreaRole
+from .models import Participation, Programme, ProgrammeAccess, ServiceArea, ServiceAreaRole
+
+# An authority "takes part in" an area it committed to or showed interest in.
+TAKING_PART = (Participation.Status.COMMITTED, Participation.Status.INTERESTED)
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,8 @@ class Rights:
     named_areas: frozenset[int]
     named_area_programmes: frozenset[int]
     user_id: int | None = None
+    # (programme id, authority id) for each programme this reader sees for one authority only.
+    partner_limits: frozenset[tuple[int, int]] = frozenset()
 
     @classmethod
     def of(cls, user) -> "Rights":
@@ -50,19 +61,28 @@ class Rights:
 
     @classmethod
     def _load(cls, user) -> "Rights":
-        roles = ProgrammeAccess.objects.filter(user=user).values_list("programme_id", "role")
+        roles = ProgrammeAccess.objects.filter(user=user).values_list(
+            "programme_id", "role", "partner_id"
+        )
         named = ServiceAreaRole.objects.filter(person__user=user).values_list(
             "service_area_id", "service_area__programme_id"
         )
         named = list(named)
         roles = list(roles)
+        named_in = {programme for _, programme in named}
         return cls(
             is_admin=user.is_superuser,
-            managed_programmes=frozenset(p for p, role in roles if role == "manager"),
-            read_programmes=frozenset(p for p, role in roles if role == "reader"),
+            managed_programmes=frozenset(p for p, role, _ in roles if role == "manager"),
+            read_programmes=frozenset(p for p, role, _ in roles if role == "reader"),
             named_areas=frozenset(area for area, _ in named),
             named_area_programmes=frozenset(programme for _, programme in named),
             user_id=user.pk,
+            partner_limits=frozenset(
+                (programme, partner)
+                for programme, role, partner in roles
+                # Named on one of its areas, or given more by an administrator: not limited.
+                if partner and programme not in named_in and not user.is_superuser
+            ),
         )
 
     # --- seeing --------------------------------------------------------------------------------
@@ -78,6 +98,51 @@ class Rights:
 
     def can_view_programme(self, programme) -> bool:
         return self.is_admin or _id(programme) in self.visible_programme_ids
+
+    # --- a reader limited to one partner authority -------------------------------------------
+
+    def partner_in(self, programme) -> int | None:
+        """The authority this user sees ``programme`` for, when limited to one."""
+        return dict(self.partner_limits).get(_id(programme))
+
+    def sees_whole_programme(self, programme) -> bool:
+        """Whole-programme reports and workbooks: not for a reader limited to one authority."""
+        return self.can_view_programme(programme) and self.partner_in(programme) is None
+
+    def area_condition(self, *, programme="programme", area="service_area") -> Q:
+        """A filter keeping the rows this user may see among rows of programmes they see:
+        ``programme`` and ``area`` are the rows' paths to their programme and service area (a
+        service area itself: ``programme="programme", area="pk"``). Programme-wide rows (no
+        area) are kept."""
+        if not self.partner_limits:
+            return Q()
+        limited = [programme_id for programme_id, _ in self.partner_limits]
+        condition = ~Q(**{f"{programme}__in": limited})
+        if area != "pk":
+            condition |= Q(**{f"{area}__isnull": True})
+        for programme_id, partner in self.partner_limits:
+            taking_part = Participation.objects.filter(
+                service_area__programme=programme_id, organisation=partner, status__in=TAKING_PART
+            ).values("service_area")
+            condition |= Q(**{f"{area}__in": taking_part})
+        return condition
+
+    def scope(self, rows: QuerySet, **paths) -> QuerySet:
+        """``rows`` less those of areas this user may not see (see ``area_condition``)."""
+        return rows.filter(self.area_condition(**paths)) if self.partner_limits else rows
+
+    def visible_areas(self, programme) -> QuerySet[ServiceArea]:
+        return self.scope(ServiceArea.objects.filter(programme=programme), area="pk")
+
+    def can_view_area(self, area) -> bool:
+        partner = self.partner_in(area.programme_id)
+        if not self.can_view_programme(area.programme_id):
+            return False
+        return partner is None or (
+            Participation.objects.filter(
+                service_area=area, organisation=partner, status__in=TAKING_PART
+            ).exists()
+        )
 
     # --- changing ------------------------------------------------------------------------------
 
@@ -193,6 +258,9 @@ def reach_of_people(people) -> dict[int, PersonReach]:
 
 
 NO_RIGHTS = Rights(False, frozenset(), frozenset(), frozenset(), frozenset())
+LIMITED_TO_PARTNER = (
+    "Your access to this programme is limited to the service areas your authority takes part in."
+)
 
 
 def _id(programme) -> int:

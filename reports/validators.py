@@ -1,5 +1,7 @@
 """Checks on files an administrator uploads for reports."""
 
+import warnings
+
 from django.core.exceptions import ValidationError
 from PIL import Image, UnidentifiedImageError
 
@@ -18,10 +20,20 @@ def validate_logo(file) -> None:
     position = file.tell() if hasattr(file, "tell") else 0
     try:
         file.seek(0)
-        with Image.open(file) as image:
+        # A few bytes can declare billions of pixels: Pillow's bomb check (a warning, then an
+        # error) refuses them before any is decoded, and the size below refuses the rest.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(file)
+        with image:
             image_format = image.format
             width, height = image.size
             image.verify()
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
+        raise ValidationError(
+            f"The logo is too big: at most {MAX_LOGO_PIXELS} pixels wide and high.",
+            code="too_big",
+        ) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
             "The logo must be a PNG or JPEG image.", code="not_an_image"

@@ -21,7 +21,7 @@ from jobs import web as jobs_web
 from jobs.models import Job
 from milestones.models import Milestone
 from programmes.models import AgendaItem, Meeting
-from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin, RegisterMixin
+from programmes.views.mixins import ManagerRequiredMixin, RegisterMixin, WholeProgrammeMixin
 
 from .forms import (
     BackgroundPaperFormSet,
@@ -61,7 +61,7 @@ def carried(form) -> list[tuple[str, str]]:
     ]
 
 
-class ReportIndexView(ProgrammeMixin, TemplateView):
+class ReportIndexView(WholeProgrammeMixin, TemplateView):
     """The programme's Reports page: every kind, the issued packs and the cover sheets."""
 
     template_name = "reports/report_index.html"
@@ -91,7 +91,7 @@ class KindMixin:
         return ReportOptionsForm(data or None, kind=self.kind, programme=self.programme)
 
 
-class ReportPreviewView(KindMixin, ProgrammeMixin, TemplateView):
+class ReportPreviewView(KindMixin, WholeProgrammeMixin, TemplateView):
     """The report in the browser, with its options and (for managers) the form to issue it."""
 
     template_name = "reports/report_preview.html"
@@ -120,7 +120,7 @@ class ReportPreviewView(KindMixin, ProgrammeMixin, TemplateView):
         return self.render_to_response(context, status=status)
 
 
-class ReportPDFView(KindMixin, ProgrammeMixin, View):
+class ReportPDFView(KindMixin, WholeProgrammeMixin, View):
     """The report as a PDF download (a draft: it says "not issued" in its footer)."""
 
     def get(self, request, *args, **kwargs):
@@ -218,7 +218,7 @@ class IssuePackView(ManagerRequiredMixin, ReportPreviewView):
         return render(self.request, "reports/issue_confirm.html", context)
 
 
-class PackMixin(ProgrammeMixin):
+class PackMixin(WholeProgrammeMixin):
     def get_queryset(self):
         return IssuedPack.objects.filter(programme=self.programme).select_related(
             "meeting__body", "since_pack__meeting__body", "issued_by"
@@ -258,7 +258,7 @@ class PackDownloadView(PackMixin, DetailView):
         return attachment(data, f"{stem}.pdf", "application/pdf")
 
 
-class MeetingPacksView(ProgrammeMixin, ListView):
+class MeetingPacksView(WholeProgrammeMixin, ListView):
     """The packs issued to one meeting of the programme."""
 
     template_name = "reports/meeting_packs.html"

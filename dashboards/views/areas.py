@@ -13,6 +13,7 @@ from jobs.models import Job
 from programmes.area_setup import area_edit
 from programmes.forms.areas import ServiceAreaEditForm, ServiceAreaManageForm
 from programmes.models import ServiceArea
+from programmes.rights import LIMITED_TO_PARTNER
 from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin
 
 
@@ -24,11 +25,16 @@ class ServiceAreaView(ProgrammeMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         area = get_object_or_404(ServiceArea, programme=self.programme, pk=self.kwargs["pk"])
+        if not self.rights.can_view_area(area):
+            raise PermissionDenied(LIMITED_TO_PARTNER)
         page = selectors.service_area_page(
             area=area,
             milestones_page=self.request.GET.get("milestones"),
             updates_page=self.request.GET.get("updates"),
         )
+        partner = self.rights.partner_in(self.programme)
+        if partner is not None:  # its own participation, not the other authorities'
+            page.participations = [p for p in page.participations if p.organisation_id == partner]
         can_edit = self.rights.can_edit_area(area)
         history = list(area.history.select_related("history_user")[: AUDIT_LENGTH + 1])
         return super().get_context_data(

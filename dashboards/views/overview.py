@@ -35,5 +35,6 @@ class OverviewView(ProgrammeMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            overview=programme_overview(programme=self.programme), **kwargs
+            overview=programme_overview(programme=self.programme, rights=self.rights),
+            **kwargs,
         )

@@ -32,7 +32,8 @@ class MilestoneListView(FilteredListMixin, RegisterMixin, SingleTableMixin, Filt
     table_pagination = {"per_page": 50}
 
     def get_queryset(self):
-        return milestone_rows().for_programme(self.programme).in_report_order()
+        rows = milestone_rows().for_programme(self.programme).in_report_order()
+        return self.rights.scope(rows, programme="service_area__programme")
 
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "programme": self.programme}
@@ -66,6 +67,7 @@ class AllMilestonesView(FilteredListMixin, LoginRequiredMixin, SingleTableMixin,
         return (
             milestone_rows()
             .filter(service_area__programme__in=self.programme_ids)
+            .filter(self.rights.area_condition(programme="service_area__programme"))
             .order_by(
                 "service_area__programme__name",
                 "service_area__order",

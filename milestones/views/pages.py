@@ -16,7 +16,7 @@ from core.date_forms import describe_reading
 from core.edit_forms import show_refusal
 from core.versioning import StaleEdit, conflict_summary
 from programmes.models import Programme
-from programmes.rights import Rights
+from programmes.rights import LIMITED_TO_PARTNER, Rights
 
 from .. import services
 from ..forms import MilestoneEditForm
@@ -43,6 +43,8 @@ class MilestoneAccessMixin(LoginRequiredMixin):
         )
         if not self.rights.can_view_programme(milestone.service_area.programme_id):
             raise PermissionDenied("You have not been given access to this programme.")
+        if not self.rights.can_view_area(milestone.service_area):
+            raise PermissionDenied(LIMITED_TO_PARTNER)
         return milestone
 
     def get_context_data(self, **kwargs):

@@ -30,12 +30,16 @@ class TimelineView(RegisterMixin, TemplateView):
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         form = TimelineRangeForm(self.request.GET or None, programme=self.programme)
+        seen = None  # every area, unless the user sees only some
+        if self.rights.partner_in(self.programme) is not None:
+            seen = list(self.rights.visible_areas(self.programme))
+            form.fields["area"].queryset = self.rights.visible_areas(self.programme)
         start = months = area = None
         if form.is_bound and form.is_valid():
             start = form.cleaned_data["start"]
             months = form.cleaned_data["months"]
             area = form.cleaned_data["area"]
-        areas = [area] if area else None
+        areas = [area] if area else seen
         page = Paginator(
             timeline_milestones(self.programme, areas=areas), TIMELINE_PAGE_SIZE
         ).get_page(self.request.GET.get("page"))

@@ -77,3 +77,15 @@ class AccessForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose manager or reader access."},
     )
+    partner = forms.ModelChoiceField(
+        label="Reader limited to one authority",
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="No: the whole programme",
+        help_text="A reader from a partner council can see only the service areas their "
+        "authority takes part in.",
+    )
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = programme.partners.order_by("name")

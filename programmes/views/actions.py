@@ -22,7 +22,8 @@ class ActionListView(FilteredListMixin, RegisterMixin, SingleTableMixin, FilterV
     table_pagination = {"per_page": 50}
 
     def get_queryset(self):
-        return self.programme.actions.select_related("service_area").order_by(
+        actions = self.programme.actions.select_related("service_area")
+        return self.rights.scope(actions).order_by(
             "service_area__order", "service_area_id", "order", "id"
         )
 

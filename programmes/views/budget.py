@@ -70,9 +70,8 @@ class BudgetView(RegisterMixin, TemplateView):
     template_name = "programmes/budgetline_list.html"
 
     def get_context_data(self, **kwargs):
-        lines = list(
-            self.programme.budgetlines.select_related("service_area").order_by("order", "id")
-        )
+        budget = self.programme.budgetlines.select_related("service_area")
+        lines = list(self.rights.scope(budget).order_by("order", "id"))
         lines.sort(key=lambda line: top_level_order(line) if line.parent_id is None else (0,))
         rows, totals = budget_rows(lines)
         return super().get_context_data(rows=rows, totals=totals, **kwargs)

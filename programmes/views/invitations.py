@@ -2,6 +2,7 @@
 waiting for its invitation to be accepted. Setting the password switches the login on and signs
 the person in, with the rights their person and access give them."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN, PasswordResetConfirmView
@@ -13,6 +14,18 @@ from programmes.models import Person
 
 class AcceptInvitationView(PasswordResetConfirmView):
     template_name = "registration/invitation_accept.html"
+    # Signed in with the password just chosen (there are other ways to sign in too).
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+
+    def dispatch(self, *args, **kwargs):
+        if not settings.LOCAL_SIGN_IN:
+            # No password to choose: single sign-on finds the invited person by their address.
+            messages.info(
+                self.request,
+                "Passwords are switched off here: sign in with your organisation's account.",
+            )
+            return redirect(settings.LOGIN_URL)
+        return super().dispatch(*args, **kwargs)
 
     def get_user(self, uidb64):
         login = super().get_user(uidb64)

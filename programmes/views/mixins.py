@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 
 from programmes.models import Programme
-from programmes.rights import Rights
+from programmes.rights import LIMITED_TO_PARTNER, Rights
 
 
 class ProgrammeMixin(LoginRequiredMixin):
@@ -38,6 +38,19 @@ class ProgrammeMixin(LoginRequiredMixin):
         kwargs["programme"] = self.programme
         kwargs["can_manage"] = self.rights.can_manage_programme(self.programme)
         return super().get_context_data(**kwargs)
+
+
+class WholeProgrammeMixin(ProgrammeMixin):
+    """Reports, issued packs and the whole-programme workbook: every authority's work at once,
+    so not for a reader limited to one partner authority."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.rights.sees_whole_programme(self.programme):
+            raise PermissionDenied(
+                "Reports and the whole-programme workbook show every authority's work. "
+                + LIMITED_TO_PARTNER
+            )
+        return super().dispatch(request, *args, **kwargs)
 
 
 class ManagerRequiredMixin(ProgrammeMixin):

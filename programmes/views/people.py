@@ -115,7 +115,9 @@ class PersonView(PersonMixin, FormView):
             object=self.person,
             noun="person",
             audit=audit_trail(list(history)),
-            access_form=AccessForm(initial={"role": self.row.access_role}),
+            access_form=AccessForm(
+                initial={"role": self.row.access_role}, programme=self.programme
+            ),
             access_history=access_history(self.programme, login=self.person.user)
             if self.person.user_id
             else [],
@@ -193,15 +195,16 @@ class AccessGrantView(PersonMixin, View):
     """Give a person's login manager or reader access to the programme, or change it."""
 
     def post(self, request, *args, **kwargs):
-        form = AccessForm(request.POST)
+        form = AccessForm(request.POST, programme=self.programme)
         if not form.is_valid():
-            messages.error(request, " ".join(form.errors["role"]))
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
             return redirect(self.person_url(self.person))
         try:
             access = people_services.access_grant(
                 programme=self.programme,
                 person=self.person,
                 role=form.cleaned_data["role"],
+                partner=form.cleaned_data["partner"],
                 by=request.user,
             )
         except ValidationError as error:

@@ -23,9 +23,8 @@ class RiskRegisterView(FilteredListMixin, RegisterMixin, SingleTableMixin, Filte
     table_pagination = {"per_page": 50}
 
     def get_queryset(self):
-        return self.programme.risks.select_related("service_area").order_by(
-            "-is_open", "order", "id"
-        )
+        risks = self.programme.risks.select_related("service_area")
+        return self.rights.scope(risks).order_by("-is_open", "order", "id")
 
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "programme": self.programme}

@@ -25,7 +25,7 @@ class SavingsView(RegisterMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         lines = list(
-            self.programme.savingslines.select_related("service_area").order_by(
+            self.rights.scope(self.programme.savingslines.select_related("service_area")).order_by(
                 "financial_year", "order", "id"
             )
         )
@@ -39,9 +39,9 @@ class SavingsView(RegisterMixin, TemplateView):
         )
         RequestConfig(self.request, paginate=False).configure(table)
         reallocations = list(
-            self.programme.savingsreallocations.select_related("service_area").order_by(
-                "order", "id"
-            )
+            self.rights.scope(
+                self.programme.savingsreallocations.select_related("service_area")
+            ).order_by("order", "id")
         )
         return super().get_context_data(
             kinds=kinds,

@@ -72,7 +72,12 @@ def test_the_invited_person_sets_a_password_and_lands_signed_in_with_their_right
     assert jane.user.is_active and jane.user.check_password(PASSWORD)
     assert Invitation.objects.get(person=jane).accepted_at is not None
     # And she signs in again with her password.
-    assert Client().login(username="jane.smith@example.gov.uk", password=PASSWORD)
+    again = Client().post(
+        reverse("login"),
+        {"username": "jane.smith@example.gov.uk", "password": PASSWORD},
+        follow=True,
+    )
+    assert again.wsgi_request.user == jane.user
 
 
 def test_access_given_while_the_invitation_waits_applies_once_accepted(manager_client, jane):
