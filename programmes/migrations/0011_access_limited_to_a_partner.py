@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programmes", "0009_person_chooses_weekly_digest"),
+        ("programmes", "0010_council_references_rows_left_out_and_value_meanings"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
