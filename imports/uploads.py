@@ -7,6 +7,7 @@ a path. An import is forgotten (its file deleted) once it is committed or abando
 stale files are deleted whenever someone uploads.
 """
 
+import hmac
 import pickle
 import secrets
 from dataclasses import asdict, dataclass, field
@@ -16,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from imports.books import Book
 from imports.mapping import SheetMapping
@@ -42,12 +44,9 @@ class PendingImport:
         file itself is read again only if that copy is gone."""
         if default_storage.exists(self.read_as):
             with default_storage.open(self.read_as, "rb") as kept:
-                try:
-                    # Written by ``start`` below into our own storage, under a random name the
-                    # browser never sees: not data from outside.
-                    return pickle.loads(kept.read())
-                except (pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-                    pass  # written by an older version: read the file again
+                book = unsealed(kept.read())
+            if book is not None:
+                return book
         with default_storage.open(self.stored_as, "rb") as stored:
             return read_book(stored.read(), self.file_name)
 
@@ -71,7 +70,7 @@ def start(
     delete_stale()
     stored_as = default_storage.save(f"{FOLDER}/{secrets.token_hex(16)}.upload", ContentFile(data))
     if book is not None:
-        default_storage.save(f"{stored_as}.read", ContentFile(pickle.dumps(book)))
+        default_storage.save(f"{stored_as}.read", ContentFile(sealed(book)))
     pending = PendingImport(
         token=secrets.token_hex(16),
         stored_as=stored_as,
@@ -82,6 +81,29 @@ def start(
     )
     save(request, pending)
     return pending
+
+
+def _seal(data: bytes) -> bytes:
+    return salted_hmac(SESSION_KEY, data, algorithm="sha256").hexdigest().encode()
+
+
+def sealed(book: Book) -> bytes:
+    """The file as read, pickled and sealed with the site's secret key: only a copy this site
+    wrote is ever unpickled, wherever the storage is."""
+    data = pickle.dumps(book)
+    return _seal(data) + b"\n" + data
+
+
+def unsealed(kept: bytes) -> Book | None:
+    """The book ``sealed`` wrote, or None if the seal does not match (an older version's copy,
+    or one changed in storage): the file itself is read again."""
+    seal, _, data = kept.partition(b"\n")
+    if not hmac.compare_digest(seal, _seal(data)):
+        return None
+    try:
+        return pickle.loads(data)  # sealed by this site above: not data from outside
+    except (pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        return None
 
 
 def get(request, *, programme, token: str) -> PendingImport:
