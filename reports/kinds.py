@@ -35,6 +35,8 @@ class Kind:
     uses_period: bool = False
     uses_months: bool = False
     uses_updates: bool = False  # prints progress updates or the comments they set
+    # Columns the seed's own format lacks, printed only when turned on for a report.
+    optional_columns: tuple[tuple[str, str], ...] = ()
 
     @property
     def template(self) -> str:
@@ -76,6 +78,7 @@ KINDS: dict[str, Kind] = {
             (CHANGES, ("comments", "Comment / current activity"), STAGES, GLOSSARY),
             landscape=True,
             uses_updates=True,
+            optional_columns=(("status", "Status (and whether late)"),),
         ),
         Kind(
             ReportKind.PROGRAMME,
@@ -131,6 +134,7 @@ KINDS: dict[str, Kind] = {
             uses_cover_sheet=True,
             uses_period=True,
             uses_updates=True,
+            optional_columns=(("due", "Due dates of work-programme items"),),
         ),
         Kind(
             ReportKind.CLOSURE,

@@ -25,6 +25,7 @@ class ActionCreateForm(RecordForm):
         fields = (
             "title",
             "kind",
+            "heading",
             "service_area",
             "owner",
             "start_text",

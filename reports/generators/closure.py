@@ -169,13 +169,17 @@ def key_milestone(context: Context, milestone) -> KeyMilestone:
     return KeyMilestone(
         id=milestone.pk,
         title=milestone.title,
-        due=date_phrase(milestone, "planned_completion"),
-        delivered=date_phrase(milestone, "actual_completion"),
+        due=date_phrase(milestone, "planned_completion", as_written=context.options.as_written),
+        delivered=date_phrase(
+            milestone, "actual_completion", as_written=context.options.as_written
+        ),
         status=milestone.status_words,
         comment=comment,
         comment_mark=comment_mark,
         mark=context.mark("milestone", milestone.pk),
-        forecast=date_phrase(milestone, "forecast_completion"),
+        forecast=date_phrase(
+            milestone, "forecast_completion", as_written=context.options.as_written
+        ),
     )
 
 

@@ -85,10 +85,16 @@ def milestone_row(context: Context, milestone) -> MilestoneRow:
         id=milestone.pk,
         title=milestone.title,
         stage=milestone.stage.code if milestone.stage_id else "",
-        start=date_phrase(milestone, "planned_start"),
-        completion=date_phrase(milestone, "planned_completion"),
-        forecast=date_phrase(milestone, "forecast_completion"),
-        delivered=date_phrase(milestone, "actual_completion"),
+        start=date_phrase(milestone, "planned_start", as_written=context.options.as_written),
+        completion=date_phrase(
+            milestone, "planned_completion", as_written=context.options.as_written
+        ),
+        forecast=date_phrase(
+            milestone, "forecast_completion", as_written=context.options.as_written
+        ),
+        delivered=date_phrase(
+            milestone, "actual_completion", as_written=context.options.as_written
+        ),
         status=milestone.status_words,
         late=milestone.is_late(context.options.as_at),
         rag=context.rag(milestone.rag),
