@@ -146,8 +146,12 @@ KINDS: dict[str, Kind] = {
             (
                 CHANGES,
                 ("cover", "Cover sheet"),
+                ("background_papers", "Background papers"),
+                ("sections", "The report's sections"),
+                ("follow_on", "Follow-on actions"),
                 ("objectives", "Objectives and achievements"),
-                ("savings", "Savings"),
+                ("savings", "Savings by financial year"),
+                ("reallocations", "Re-allocation of savings"),
                 ("lessons", "Lessons learnt"),
                 ("milestones", "Key milestones"),
                 ("plan", "Implementation plan"),
@@ -157,6 +161,7 @@ KINDS: dict[str, Kind] = {
             ),
             uses_cover_sheet=True,
             uses_updates=True,
+            optional_columns=(("status", "Status of milestones and equality actions"),),
         ),
         Kind(
             ReportKind.RISKS,
