@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programmes', '0009_person_chooses_weekly_digest'),
+        ("programmes", "0009_person_chooses_weekly_digest"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='action',
-            name='heading',
-            field=models.CharField(blank=True, help_text='The numbered heading a work-programme item is listed under in the report, as written: “6.14 Highways Service improvement”. Items with the same heading are listed together, in the order of their numbers.', max_length=300, verbose_name='heading'),
+            model_name="action",
+            name="heading",
+            field=models.CharField(
+                blank=True,
+                help_text="The numbered heading a work-programme item is listed under in the report, as written: “6.14 Highways Service improvement”. Items with the same heading are listed together, in the order of their numbers.",
+                max_length=300,
+                verbose_name="heading",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalaction',
-            name='heading',
-            field=models.CharField(blank=True, help_text='The numbered heading a work-programme item is listed under in the report, as written: “6.14 Highways Service improvement”. Items with the same heading are listed together, in the order of their numbers.', max_length=300, verbose_name='heading'),
+            model_name="historicalaction",
+            name="heading",
+            field=models.CharField(
+                blank=True,
+                help_text="The numbered heading a work-programme item is listed under in the report, as written: “6.14 Highways Service improvement”. Items with the same heading are listed together, in the order of their numbers.",
+                max_length=300,
+                verbose_name="heading",
+            ),
         ),
     ]
