@@ -24,7 +24,9 @@ def _converter() -> markdown_lib.Markdown:
     # Building a converter loads its extensions (milliseconds each); a Markdown instance is not
     # thread-safe, so each thread keeps its own and resets it between texts.
     if not hasattr(_local, "converter"):
-        _local.converter = markdown_lib.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+        _local.converter = markdown_lib.Markdown(
+            extensions=["sane_lists", "tables"], output_format="html"
+        )
     return _local.converter
 
 
