@@ -16,6 +16,7 @@ from .generators import closure, committee, grid, milestones, programme, risks, 
 from .generators.base import SUBMITTED_MARK, Context, Issue, Report, glossary, stages_key
 from .models import ReportBranding, ReportKind
 from .options import ReportOptions, grid_first_month
+from .structure import preset
 
 CHANGES = ("changes", "Summary of changes since the last report")
 GLOSSARY = ("glossary", "Key of acronyms")
@@ -44,6 +45,11 @@ class Kind:
 
     def has_section(self, key: str) -> bool:
         return any(name == key for name, _ in self.sections)
+
+    @property
+    def has_structure(self) -> bool:
+        """Whether a programme may set out this kind's parts (it has a seed's format)."""
+        return bool(preset(self.slug))
 
 
 def month_year(day: date) -> str:

@@ -1,7 +1,7 @@
 """A report's structure as data: which parts it prints, in what order, under which number and
 heading, and where a table or list goes inside the council's own text ("These include:" and
-then the table). The five seeds' formats are the presets; a programme may keep its own
-(``ReportLayout``), edited in the browser.
+then the table). The five seeds' formats are the presets (one per report kind); a programme
+may keep its own (``ReportLayout``), edited in the browser.
 
 A part is either one of the kind's blocks (the cover sheet, the key achievements, Appendix A's
 key milestones, …), the cover sheet's written sections (``sections``: every one not placed
@@ -99,10 +99,46 @@ CLOSURE = (
     ),
 )
 
-PRESETS: dict[str, tuple[Part, ...]] = {"committee": COMMITTEE, "closure": CLOSURE}
+# Seed 000, AGMA: a table per service area, with its champion, then the Key to Stages (a key
+# of the report, printed after its body).
+MILESTONES = (Part("areas"), Part("late_note"))
+
+# Seed 001, Enhanced Two Tier Working: the introduction, the table of numbered work streams
+# (progress, milestones, timescale, estimated costs), governance, then Appendix 1's budget.
+PROGRAMME = (
+    Part("description"),
+    Part("work_streams"),
+    Part("governance", title="Governance"),
+    Part("budget", title="Appendix 1 – budget"),
+)
+
+# Seed 003, Herts: the status key, then the month grid by theme; the Key of acronyms follows.
+GRID = (Part("status_key"), Part("grid"))
+
+PRESETS: dict[str, tuple[Part, ...]] = {
+    "milestones": MILESTONES,
+    "programme": PROGRAMME,
+    "grid": GRID,
+    "committee": COMMITTEE,
+    "closure": CLOSURE,
+}
 
 # What each block of a kind is, for the editing page.
 BLOCKS: dict[str, dict[str, str]] = {
+    "milestones": {
+        "areas": "A table of milestones for each service area, with its people",
+        "late_note": "What “late” means (with the Status column only)",
+    },
+    "programme": {
+        "description": "The programme's introduction",
+        "work_streams": "Work streams: progress to date, milestones, timescale, estimated costs",
+        "governance": "Governance bodies and their terms of reference",
+        "budget": "Budget tables",
+    },
+    "grid": {
+        "status_key": "The status key and the months shown",
+        "grid": "The month grid by theme",
+    },
     "committee": {
         "cover": "Cover sheet",
         SECTIONS: "The cover sheet's written sections (not placed elsewhere)",
@@ -147,6 +183,7 @@ class Placed:
     section: object = None
     body: str = ""
     continued: bool = False
+    wide: bool = False  # a written section printed on landscape pages (``landscape_runs``)
 
     @property
     def is_section(self) -> bool:
@@ -229,6 +266,28 @@ def arrange(parts: list[Part], sections: list) -> list[Placed]:
         else:
             result.append(Placed(p))
     return result
+
+
+# The blocks of a kind printed on landscape pages (their templates say so).
+WIDE_BLOCKS: dict[str, frozenset[str]] = {"closure": frozenset({"plan", "risks", "equality"})}
+
+
+def landscape_runs(placed: list[Placed], kind: str) -> list[Placed]:
+    """A written section between two landscape blocks is printed landscape too: turning the
+    page to portrait for a few lines and back would leave a near-empty page on each side
+    (Wigan's equality sign-off between Appendix D and the Appendix E table)."""
+    wide = WIDE_BLOCKS.get(kind, frozenset())
+
+    def nearest_block_is_wide(items) -> bool:
+        block = next((item for item in items if not item.is_section), None)
+        return block is not None and block.part.block in wide
+
+    for index, item in enumerate(placed):
+        if item.is_section:
+            item.wide = nearest_block_is_wide(reversed(placed[:index])) and (
+                nearest_block_is_wide(placed[index + 1 :])
+            )
+    return placed
 
 
 def with_defaults(parts: list[Part], kind: str) -> list[Part]:

@@ -11,7 +11,7 @@ from core.savings import SavingsPosition
 from programmes.models import Action, Lesson, Objective
 
 from ..layouts import layout_parts
-from ..structure import Placed, arrange
+from ..structure import Placed, arrange, landscape_runs
 from .base import (
     Context,
     areas,
@@ -249,9 +249,12 @@ def build(context: Context) -> ClosureBody:
             if follow_on.get(area.pk)
         ],
         lessons_by_phase=list(by_phase.items()),
-        layout=arrange(
-            [p for p in layout_parts(programme, "closure") if options.shows(p.block)],
-            cover.sections if cover else [],
+        layout=landscape_runs(
+            arrange(
+                [p for p in layout_parts(programme, "closure") if options.shows(p.block)],
+                cover.sections if cover else [],
+            ),
+            "closure",
         ),
         objectives=[
             ObjectiveRow(o.objective, o.achievement)

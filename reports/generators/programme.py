@@ -18,6 +18,8 @@ from core.fuzzydates import FuzzyDate
 from core.savings import CalculatedTotal, calculated_total
 from programmes.models import BodyMembership, BudgetLine, GovernanceBody, Meeting
 
+from ..layouts import layout_parts
+from ..structure import Placed, arrange
 from .base import (
     Context,
     any_value,
@@ -116,6 +118,7 @@ class ProgrammeBody:
     work_streams: list[WorkStream]
     bodies: list[Body]
     budget: list[BudgetTable]
+    layout: list[Placed] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -265,6 +268,7 @@ def build(context: Context) -> ProgrammeBody:
         work_streams=streams,
         bodies=governance(context) if options.shows("governance") else [],
         budget=budget_tables(top, children) if options.shows("budget") else [],
+        layout=arrange(layout_parts(context.programme, "programme"), []),
     )
 
 

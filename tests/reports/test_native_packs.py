@@ -17,6 +17,7 @@ from .conftest import SEED_AS_AT
 AGMA = "agma-collaborative-services"
 ETTW = "enhanced-two-tier-working"
 MIP = "manchester-improvement-programme"
+HERTS = "herts-programme-milestones-2008"
 WIGAN = "wigan-support-services-review"
 
 # Seed 002's numbered headings, as the council numbered and worded them (the cover sheet's
@@ -202,8 +203,11 @@ def test_committee_report_facts_sit_under_their_own_headings(rendered):
 def test_closure_report_follows_the_seed_with_appendices_a_to_e_in_order(rendered):
     text = rendered("closure", WIGAN).text
     assert in_order(text, WIGAN_ORDER) == []
+    # Each appendix heading once; a table running onto more pages repeats its heading in the
+    # page header, marked "(continued)".
+    body = re.sub(r"Appendix [A-E] – [^()]*? \(continued\)", "", text)
     for appendix in "ABCDE":
-        assert text.count(f"Appendix {appendix} –") == 1
+        assert body.count(f"Appendix {appendix} –") == 1
     assert "| Question | Answer |" not in text  # the Markdown table is a table
 
 
@@ -248,3 +252,115 @@ def test_budget_totals_are_labelled_calculated_and_leave_out_tbc_and_minimum(ren
 def test_a_committee_reports_as_at_date_is_its_cover_sheets_date():
     programme = Programme.objects.get(slug=MIP)
     assert default_as_at(programme, uses_cover_sheet=True) == date(2009, 2, 5)
+
+
+# Seed 003's facts in the seed's order: its title, the status key, the months across, the themes
+# and sub-themes down the side with their events in their author's words ("21st Jan", "17th &
+# 18th Nov", "??" and "tbc" as written), then the Key of acronyms.
+HERTS_FACTS = [
+    "Programme Milestones 2008",
+    "Urgent Action",
+    "Action Underway",
+    "On Target",
+    "October 2008 November December January 2009 February March April",
+    "Back Office Sharing & Support Services",
+    "4th Nov CES",
+    "6th Nov Leaders",
+    "19th Nov CECG",
+    "Bucks Partnership",
+    "26th Nov Legal officers mtg",
+    "Bucks mtg Alan Progress Update",
+    "Watford & Three Rivers Back Office Project",
+    "Heads of Service Appointed Appointed",
+    "21st Jan Update report to CECG",
+    "Procurement",
+    "E-Market Place",
+    "Programmed meetings diarised??",
+    "Contract Review",
+    "Need to set out when contracts are up for renewal",
+    "Timings",
+    "27th Nov Procurement Officers",
+    "Take stock 2nd Feb Leaders Meeting",
+    "External National Liaison/Evaluation",
+    "national evaluations, national events tbc",
+    "Efficiencies/HCFOS General",
+    "Baselining 3%",
+    "Demonstrate 0.5%",
+    "£8m tbc",
+    "Strategic Business Work",
+    "Shared Posts",
+    "Government Connects",
+    "Customer Access",
+    "Children's Services",
+    "Safer Cleaner Greener",
+    "Waste Management",
+    "Planning and Development",
+    "Communications",
+    "17th & 18th Nov CCN event",
+    "20th Nov All day Innovation LGA event",
+    "Links/Events & Funding",
+    "Chief Executives' Co-ordination Group",
+    "County Councils' Network",
+    "Improvement and Development Agency",
+    "Regional Improvement and Efficiency",
+]
+
+
+@pytest.mark.django_db
+def test_month_grid_carries_the_herts_seeds_facts_in_its_order(rendered):
+    text = rendered("grid", HERTS).text
+    assert in_order(text, HERTS_FACTS) == []
+    # Targets beyond April 2009 are in the "Later" column with their own words, not lost.
+    assert "Later" in text
+    assert "Q3 2009 Restructure and harmonised system for R&B" in text
+    assert "Q1 2010 Finance system harmonised" in text
+    # The seed rates no row: the Status column holds its key and nothing invented.
+    assert [words for words in INVENTED if words in text] == []
+    assert text.count("Urgent Action") == 1
+
+
+@pytest.mark.django_db
+def test_a_month_grid_with_nothing_to_show_prints_a_sentence_and_no_grid():
+    programme = Programme.objects.get(slug=HERTS)
+    options = ReportOptions(as_at=date(2020, 6, 30), first_month=date(2020, 4, 1))
+    html = report_html(build_report(get_kind("grid"), programme, options))
+    assert "No milestones fall due in these months." in html
+    assert '<table class="grid">' not in html
+
+
+@pytest.mark.django_db
+def test_a_month_grid_puts_what_falls_due_after_its_months_under_later():
+    """Three months from October 2008: the January CECG reports and everything after move to
+    "Later" with their dates as written; nothing is dropped."""
+    programme = Programme.objects.get(slug=HERTS)
+    options = ReportOptions(as_at=date(2008, 12, 31), first_month=date(2008, 10, 1), months=3)
+    html = report_html(build_report(get_kind("grid"), programme, options))
+    assert '<th scope="col">Later</th>' in html
+    assert "<strong>21st Jan 2009</strong> Update report to CECG" in html
+    assert "<strong>Q1 2010</strong> Finance system harmonised" in html
+
+
+@pytest.mark.django_db
+def test_a_table_running_onto_more_pages_says_continued_with_its_heading(rendered):
+    pages = [" ".join(page.split()) for page in rendered("milestones", AGMA).pages]
+    continued = [
+        (number, heading)
+        for number, page in enumerate(pages)
+        for heading in re.findall(r"(Service Area: [^()]+?) \(continued\)", page)
+    ]
+    assert continued, "no table of the AGMA report runs onto a second page"
+    assert "(continued)" not in pages[0]
+    for number, heading in continued:
+        # The table began on an earlier page, under that heading.
+        assert any(heading in page for page in pages[:number]), heading
+    closure = " ".join(" ".join(page.split()) for page in rendered("closure", WIGAN).pages)
+    assert "Appendix D – Updated Risk Log (continued)" in closure
+
+
+@pytest.mark.django_db
+def test_no_near_empty_page_where_the_orientation_changes(rendered):
+    """Wigan's sign-off text between Appendix D and the Appendix E table stays landscape with
+    them: every page but the last carries a good part of a page of text."""
+    pages = rendered("closure", WIGAN).pages
+    short = [n + 1 for n, page in enumerate(pages[:-1]) if len(page.split()) < 120]
+    assert short == []

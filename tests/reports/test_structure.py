@@ -8,6 +8,7 @@ import pytest
 
 from core.savings import calculated_total
 from programmes.models import Programme
+from programmes.rights import Rights
 from reports.kinds import build_report, get_kind
 from reports.layouts import layout_parts, layout_save
 from reports.options import ReportOptions
@@ -87,7 +88,12 @@ def test_a_programmes_own_structure_is_kept_and_printed(django_user_model):
         Part("achievements", shown=False),
     ]
     record = layout_save(
-        programme=programme, kind="committee", parts=parts, opened_version=None, by=manager
+        programme=programme,
+        kind="committee",
+        parts=parts,
+        opened_version=None,
+        by=manager,
+        rights=Rights.of(manager),
     )
     assert record.history.count() == 1
     assert [p.key for p in layout_parts(programme, "committee")][:4] == [
