@@ -14,6 +14,8 @@ import nh3
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "br", "h3", "h4", "blockquote", "code"}
+# Tables written in Markdown ("| Question | Answer |", seed 004's sign-off) print as tables.
+ALLOWED_TAGS |= {"table", "thead", "tbody", "tr", "th", "td"}
 
 
 _local = threading.local()
@@ -23,7 +25,9 @@ def _converter() -> markdown_lib.Markdown:
     # Building a converter loads its extensions (milliseconds each); a Markdown instance is not
     # thread-safe, so each thread keeps its own and resets it between texts.
     if not hasattr(_local, "converter"):
-        _local.converter = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
+        _local.converter = markdown_lib.Markdown(
+            extensions=["sane_lists", "tables"], output_format="html"
+        )
     return _local.converter
 
 

@@ -78,3 +78,19 @@ def find_pounds(words: str) -> FoundAmount | None:
         value *= _UNITS[found["unit"].lower()]
     negative = bool(found["minus"] or found["minus_after_pound"])
     return FoundAmount(value, negative, found.start(), found.end())
+
+
+# Words beside an amount that make it something other than an exact figure: a floor, a
+# ceiling, an estimate to be confirmed, a range. Such an amount is printed as written and left
+# out of any total the application works out (``core.savings.calculated_total``).
+_NOT_EXACT = re.compile(
+    r"\b(?:tbc|tbd|to be confirmed|minimum|min|maximum|max|at least|up to|approx\w*|about|"
+    r"around|circa|c\.|in excess of|estimated?|range)\b|\d\s*[-–—]\s*£?\d",
+    re.IGNORECASE,
+)
+
+
+def is_exact_figure(words: str) -> bool:
+    """Whether an amount with these words beside it ("minimum", "tbc", "£700–800k") is a plain
+    figure that may be added up. Blank words and a lone dash qualify nothing."""
+    return not _NOT_EXACT.search(words or "")

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
+from core import money
 from core.fuzzydates import financial_year_label
 
 # The rule in words, for the pages, reports and workbooks that print a shortfall.
@@ -190,3 +191,28 @@ def by_kind_and_year(lines: Iterable, kinds: Iterable[tuple[str, str]]) -> list[
         if dated:
             result.append(KindYears(kind, label, by_year(dated), SavingsPosition.of(dated)))
     return result
+
+
+@dataclass(frozen=True)
+class CalculatedTotal:
+    """A total the application works out, never the council's own: the sum of the plain
+    figures, and the labels of the amounts left out because their words make them something
+    other than a figure ("20,000 minimum", "tbc", "£700–800k")."""
+
+    total: Decimal | None
+    excluded: tuple[str, ...] = ()
+
+
+def calculated_total(amounts: Iterable[tuple[str, Decimal | None, str]]) -> CalculatedTotal:
+    """Add up ``(label, amount, words beside it)``: an amount counts when its words leave it a
+    plain figure (``core.money.is_exact_figure``); one with none and words such as "tbc" is
+    listed as left out too, since the total cannot stand for it."""
+    counted: list[Decimal] = []
+    excluded: list[str] = []
+    for label, amount, words in amounts:
+        if money.is_exact_figure(words):
+            if amount is not None:
+                counted.append(amount)
+        else:
+            excluded.append(f"{label} ({' '.join(filter(None, [money.pounds(amount), words]))})")
+    return CalculatedTotal(sum(counted, Decimal(0)) if counted else None, tuple(excluded))

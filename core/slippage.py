@@ -18,7 +18,9 @@ A date with no date of its own may stand for another, its ``baseline``: a milest
 forecast is forecast to finish as planned, so its first forecast is compared with the plan. A
 first forecast later than the plan is "as planned, extended to Jun 2010".
 
-Dates are written in report style by ``fuzzydates.format``.
+Dates are written in report style by ``fuzzydates.format``, or, ``as_written``, in the words
+their author used ("January '10, Deadline extended to May '10"): a move's reason that ends with
+its own verb ("Deadline extended") is the author's phrase for it and stands in for the verb.
 """
 
 from collections.abc import Iterable
@@ -80,10 +82,13 @@ def move_verb(old: FuzzyDate, new: FuzzyDate, *, baseline: FuzzyDate | None = No
     return VERBS[direction(old, new, baseline=baseline)]
 
 
-def date_words(value: FuzzyDate | None) -> str:
-    """A date in report style; its own words when it has no date we can read."""
+def date_words(value: FuzzyDate | None, *, as_written: bool = False) -> str:
+    """A date in report style; its own words when it has no date we can read, or when
+    ``as_written``."""
     if value is None:
         return ""
+    if as_written and value.text:
+        return value.text
     return fuzzydates.format(value) or value.text
 
 
@@ -124,13 +129,27 @@ class Move:
         """ "Dec 2009, extended to Mar 2010"; "Mar 2010, reworded as “March 2010”"."""
         return f"{self.origin}, {self.verb} {self.destination}"
 
+    def written(self) -> str:
+        """The move in its author's words: "Deadline extended to May '10" when the reason
+        ends with the verb, else "extended to May '10"; each date as written."""
+        destination = (
+            date_words(self.new, as_written=True) or "no date"
+            if self.direction != SAME
+            else self.destination
+        )
+        reason = self.reason.strip().rstrip(".")
+        verb_word = self.verb.split()[0]
+        if reason and reason.lower().split()[-1] == verb_word:
+            return f"{reason} to {destination}"
+        return f"{self.verb} {destination}"
+
 
 def change_words(old: FuzzyDate, new: FuzzyDate, *, baseline: FuzzyDate | None = None) -> str:
     """A change of a date in words, moved or only reworded: "Dec 2009, extended to Mar 2010"."""
     return str(Move(old, new, recorded=direction(old, new, baseline=baseline)))
 
 
-def phrase(current: FuzzyDate, moves: Iterable[Move]) -> str:
+def phrase(current: FuzzyDate, moves: Iterable[Move], *, as_written: bool = False) -> str:
     """The date with its history: "Dec 2009, extended to Mar 2010, extended to Jun 2010".
 
     ``moves`` are the date's changes, oldest first. A rewording is not a move and is left out.
@@ -139,14 +158,17 @@ def phrase(current: FuzzyDate, moves: Iterable[Move]) -> str:
     """
     moves = [move for move in moves if move.direction != SAME]
     if not moves:
-        return date_words(current)
-    parts = [moves[0].origin]
+        return date_words(current, as_written=as_written)
+    first = moves[0]
+    parts = [
+        (date_words(first.old, as_written=True) or first.origin) if as_written else first.origin
+    ]
     for move in moves:
-        parts.append(f"{move.verb} {move.destination}")
+        parts.append(move.written() if as_written else f"{move.verb} {move.destination}")
     if not same_meaning(moves[-1].new, current) and date_words(current):
         # The stored date moved without a recorded change (an import that bypassed the history);
         # say where it stands now rather than leave the phrase ending on an old date.
-        parts.append(f"now {date_words(current)}")
+        parts.append(f"now {date_words(current, as_written=as_written)}")
     return ", ".join(parts)
 
 
@@ -160,7 +182,11 @@ def moves_of(changes: Iterable, field: str) -> list[Move]:
     ]
 
 
-def milestone_phrase(milestone, field: str) -> str:
+def milestone_phrase(milestone, field: str, *, as_written: bool = False) -> str:
     """The phrase for one of a milestone's dates, from its ``date_changes`` (prefetch them with
     the milestones, or this reads them once per milestone)."""
-    return phrase(getattr(milestone, field), moves_of(milestone.date_changes.all(), field))
+    return phrase(
+        getattr(milestone, field),
+        moves_of(milestone.date_changes.all(), field),
+        as_written=as_written,
+    )

@@ -5,7 +5,7 @@ The figures come from ``core.savings.by_year``, the function the savings tables 
 table and its drawing can never disagree; the drawing's pieces are ``core.svg``'s.
 """
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -63,7 +63,9 @@ def savings_chart_svg(programme, *, lines=None) -> SafeString:
     values = [getattr(year, name) for year in years for name, _, _ in SAVINGS_BARS]
     highest = max((v for v in values if v is not None), default=Decimal(0))
     step = svg.nice_step(Decimal(highest) / 5)
-    steps = max(1, -(-Decimal(highest) // step))  # enough steps to reach the highest bar
+    # Enough steps to reach the highest bar, rounding up: Decimal's ``//`` truncates towards
+    # zero, so ``-(-a // b)`` rounds down and cut the tallest bars off above the axis.
+    steps = max(1, int((Decimal(highest) / step).to_integral_value(rounding=ROUND_CEILING)))
     ceiling = step * steps
     base = top + plot_height
 
@@ -72,7 +74,7 @@ def savings_chart_svg(programme, *, lines=None) -> SafeString:
 
     parts = svg.opening(width, height, title, desc, ident)
     # Axis: a gridline at every step, with its amount.
-    for index in range(int(steps) + 1):
+    for index in range(steps + 1):
         amount = step * index
         y = y_of(amount)
         parts.append(

@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.date_forms import FuzzyDateModelForm
+from core.versioned_admin import VersionedAdmin
 from programmes.admin_base import ProgrammePeopleAdmin, ProgrammePeopleInline, programme_form
 
 from .models import (
@@ -11,6 +12,7 @@ from .models import (
     ContactOfficer,
     IssuedPack,
     ReportBranding,
+    ReportLayout,
 )
 
 
@@ -57,6 +59,16 @@ class ReportBrandingAdmin(admin.ModelAdmin):
 
     list_display = ("organisation", "name_on_reports", "logo")
     autocomplete_fields = ("organisation",)
+
+
+@admin.register(ReportLayout)
+class ReportLayoutAdmin(VersionedAdmin):
+    """A programme's own structure of a kind of report; edited on the report's Structure
+    page, which the admin saves through the same versioned path."""
+
+    list_display = ("programme", "kind", "version")
+    list_filter = ("kind", "programme")
+    list_select_related = ("programme",)
 
 
 @admin.register(IssuedPack)

@@ -97,6 +97,21 @@ class ReportOptionsForm(forms.Form):
         "those still awaiting review; each is marked “Submitted, not yet accepted”.",
     )
 
+    normalise = forms.BooleanField(
+        required=False,
+        label="Write dates and ratings in one style",
+        help_text="Reports print dates and ratings in their author's words (“Q1 2009”, "
+        "“Deadline extended to May '10”). Tick to print every date in one style instead "
+        "(“Jan 2010, extended to May 2010”).",
+    )
+    columns = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Extra columns",
+        help_text="Columns the programme's own format does not have; tick to add them to this "
+        "report.",
+    )
+
     def __init__(self, data=None, *args, kind, programme, **kwargs):
         if data is not None and not data.get("sections_chosen"):
             # Data that does not choose sections (a link, the command) keeps them all, and the
@@ -107,7 +122,13 @@ class ReportOptionsForm(forms.Form):
         super().__init__(data, *args, **kwargs)
         self.kind = kind
         self.programme = programme
-        self.fields["as_at"].initial = default_as_at(programme)
+        self.fields["as_at"].initial = default_as_at(
+            programme, uses_cover_sheet=kind.uses_cover_sheet
+        )
+        if kind.optional_columns:
+            self.fields["columns"].choices = kind.optional_columns
+        else:
+            del self.fields["columns"]
         self.fields["since_pack"].queryset = IssuedPack.objects.filter(
             programme=programme
         ).select_related("meeting__body")
@@ -160,6 +181,8 @@ class ReportOptionsForm(forms.Form):
             first_month=data["first_month"].replace(day=1) if data.get("first_month") else None,
             months=data.get("months") or DEFAULT_GRID_MONTHS,
             include_submitted=bool(data.get("include_submitted")),
+            normalise=bool(data.get("normalise")),
+            columns=frozenset(data.get("columns") or ()),
         )
         if pack := data.get("since_pack"):
             return options.with_since(pack.issued_at, f"the {pack_label(pack)}", pack.pk)
@@ -182,7 +205,14 @@ class ReportOptionsForm(forms.Form):
             ),
             ("Sections", "; ".join(shown) or "None of the optional sections"),
             ("Changes shown since", options.since_label or "No comparison"),
+            (
+                "Dates and ratings",
+                "In one style" if options.normalise else "In their author's words",
+            ),
         ]
+        if "columns" in self.fields:
+            extra = [label for key, label in self.kind.optional_columns if key in options.columns]
+            rows.append(("Extra columns", "; ".join(extra) or "None"))
         for name in ("cover_sheet", "period"):
             if name in self.fields:
                 chosen = data.get(name)

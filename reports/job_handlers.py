@@ -5,6 +5,7 @@ import hashlib
 import json
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.datastructures import MultiValueDict
 
 from jobs.models import Job
@@ -60,9 +61,17 @@ def issue_pack(job: Job, progress) -> Outcome:
     kind, options = _options(job)
     meeting = Meeting.objects.select_related("body").get(pk=job.params["meeting"])
     progress("Printing the PDF and keeping it with its data", 1, 2)
-    pack = pack_issue(
-        programme=job.programme, kind=kind, options=options, meeting=meeting, by=job.requested_by
-    )
+    try:
+        pack = pack_issue(
+            programme=job.programme,
+            kind=kind,
+            options=options,
+            meeting=meeting,
+            by=job.requested_by,
+            early_meeting_confirmed=job.params.get("early_meeting_confirmed", False),
+        )
+    except ValidationError as refused:
+        raise JobRefused(" ".join(refused.messages)) from refused
     return Outcome(
         summary=f"Issued to {pack.meeting}: kept as pack {pack.pk} ({pack.pages} pages).",
         link=pack.get_absolute_url(),

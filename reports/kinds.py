@@ -16,6 +16,7 @@ from .generators import closure, committee, grid, milestones, programme, risks, 
 from .generators.base import SUBMITTED_MARK, Context, Issue, Report, glossary, stages_key
 from .models import ReportBranding, ReportKind
 from .options import ReportOptions, grid_first_month
+from .structure import preset
 
 CHANGES = ("changes", "Summary of changes since the last report")
 GLOSSARY = ("glossary", "Key of acronyms")
@@ -35,6 +36,8 @@ class Kind:
     uses_period: bool = False
     uses_months: bool = False
     uses_updates: bool = False  # prints progress updates or the comments they set
+    # Columns the seed's own format lacks, printed only when turned on for a report.
+    optional_columns: tuple[tuple[str, str], ...] = ()
 
     @property
     def template(self) -> str:
@@ -42,6 +45,11 @@ class Kind:
 
     def has_section(self, key: str) -> bool:
         return any(name == key for name, _ in self.sections)
+
+    @property
+    def has_structure(self) -> bool:
+        """Whether a programme may set out this kind's parts (it has a seed's format)."""
+        return bool(preset(self.slug))
 
 
 def month_year(day: date) -> str:
@@ -76,6 +84,7 @@ KINDS: dict[str, Kind] = {
             (CHANGES, ("comments", "Comment / current activity"), STAGES, GLOSSARY),
             landscape=True,
             uses_updates=True,
+            optional_columns=(("status", "Status (and whether late)"),),
         ),
         Kind(
             ReportKind.PROGRAMME,
@@ -131,6 +140,7 @@ KINDS: dict[str, Kind] = {
             uses_cover_sheet=True,
             uses_period=True,
             uses_updates=True,
+            optional_columns=(("due", "Due dates of work-programme items"),),
         ),
         Kind(
             ReportKind.CLOSURE,
@@ -142,8 +152,12 @@ KINDS: dict[str, Kind] = {
             (
                 CHANGES,
                 ("cover", "Cover sheet"),
+                ("background_papers", "Background papers"),
+                ("sections", "The report's sections"),
+                ("follow_on", "Follow-on actions"),
                 ("objectives", "Objectives and achievements"),
-                ("savings", "Savings"),
+                ("savings", "Savings by financial year"),
+                ("reallocations", "Re-allocation of savings"),
                 ("lessons", "Lessons learnt"),
                 ("milestones", "Key milestones"),
                 ("plan", "Implementation plan"),
@@ -153,6 +167,7 @@ KINDS: dict[str, Kind] = {
             ),
             uses_cover_sheet=True,
             uses_updates=True,
+            optional_columns=(("status", "Status of milestones and equality actions"),),
         ),
         Kind(
             ReportKind.RISKS,

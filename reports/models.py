@@ -185,6 +185,44 @@ class ReportKind(models.TextChoices):
     SAVINGS = "savings", "Savings report"
 
 
+class ReportLayout(models.Model):
+    """A programme's own structure for one kind of report (``reports.structure``): its parts in
+    order, each with its number, heading, whether it is printed and where it goes inside the
+    council's text. Without one, the kind's preset (its seed's format) is used."""
+
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name="programme",
+        on_delete=models.CASCADE,
+        related_name="report_layouts",
+    )
+    kind = models.CharField("report", max_length=16, choices=ReportKind.choices)
+    parts = models.JSONField(
+        "parts",
+        default=list,
+        blank=True,
+        help_text="The report's parts in order, as ``reports.structure.Part`` fields.",
+    )
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Goes up by one at every saved edit."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "report structure"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "kind"],
+                name="report_layout_one_per_kind",
+                violation_error_message="This programme already has a structure for this report.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} structure of {self.programme}"
+
+
 class ReportBranding(models.Model):
     """How an organisation's reports look: the name printed at the top and an optional logo.
     A programme's reports use its lead organisation's branding."""

@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from milestones.models import ReportingPeriod
 
+from .models import CommitteeReport
+
 DEFAULT_GRID_MONTHS = 7
 # The grid starts two months before the as-at month, so a December update shows what happened
 # in October and November and what is planned to April (seed 003's six-monthly layout).
@@ -29,6 +31,19 @@ class ReportOptions:
     # Progress updates the programme office has accepted are reported; this adds those
     # submitted and still awaiting review, each marked as such.
     include_submitted: bool = False
+    # Dates and ratings print in their author's words ("Q1 2009", "Deadline extended to May
+    # '10"); this writes them in one style instead ("Jan 2010, extended to May 2010").
+    normalise: bool = False
+    # Columns the council's own format does not have, turned on for this report (a kind's
+    # ``optional_columns``: "status", "due").
+    columns: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def as_written(self) -> bool:
+        return not self.normalise
+
+    def has_column(self, name: str) -> bool:
+        return name in self.columns
 
     def shows(self, section: str) -> bool:
         return section not in self.hidden_sections
@@ -50,13 +65,26 @@ class ReportOptions:
             "first_month": self.first_month.isoformat() if self.first_month else None,
             "months": self.months,
             "include_submitted": self.include_submitted,
+            "normalise": self.normalise,
+            "columns": sorted(self.columns),
         }
 
 
-def default_as_at(programme) -> date:
-    """Today; or, for a programme whose reporting has stopped, the end of its last reporting
-    period, so that a finished programme's reports read as they did when they were current."""
+def default_as_at(programme, *, uses_cover_sheet: bool = False) -> date:
+    """The report's own date. For a report with a cover sheet, the date of the latest sheet
+    (its meeting's date), never a later period end. Otherwise today; or, for a programme whose
+    reporting has stopped, the end of its last reporting period, so that a finished
+    programme's reports read as they did when they were current."""
     today = timezone.localdate()
+    if uses_cover_sheet:
+        sheet_date = (
+            CommitteeReport.objects.filter(programme=programme, date__lte=today)
+            .order_by("-date")
+            .values_list("date", flat=True)
+            .first()
+        )
+        if sheet_date:
+            return sheet_date
     last = (
         ReportingPeriod.objects.filter(programme=programme, start__lte=today)
         .order_by("-start")

@@ -48,8 +48,18 @@ def user_name(user) -> str:
 
 
 @transaction.atomic
-def pack_issue(*, programme, kind: Kind, options: ReportOptions, meeting, by) -> IssuedPack:
+def pack_issue(
+    *,
+    programme,
+    kind: Kind,
+    options: ReportOptions,
+    meeting,
+    by,
+    early_meeting_confirmed: bool = False,
+) -> IssuedPack:
     """Print the report and keep it, with its data, as issued to ``meeting`` by ``by``.
+    A meeting held before the report's as-at date receives it only when the user confirmed
+    that (``early_meeting_confirmed``): its figures would be dated after the meeting.
 
     The PDF, the same report as an HTML file and the JSON snapshot are written through
     Django's storage under ``issued-packs/<programme>/<year>/``; the record holds their names
@@ -61,6 +71,8 @@ def pack_issue(*, programme, kind: Kind, options: ReportOptions, meeting, by) ->
         raise ValidationError(
             {"meeting": f"This meeting was cancelled ({meeting.cancelled_reason}): choose another."}
         )
+    if early_meeting_question(meeting, options) and not early_meeting_confirmed:
+        raise ValidationError({"meeting": early_meeting_question(meeting, options)})
     issued_at = timezone.now()
     issue = Issue(
         meeting=f"{meeting.body.short_name} {meeting.date:%-d %B %Y}",
@@ -113,6 +125,17 @@ def pack_issue(*, programme, kind: Kind, options: ReportOptions, meeting, by) ->
             default_storage.delete(name)
         raise
     return pack
+
+
+def early_meeting_question(meeting, options: ReportOptions) -> str:
+    """The question to ask before issuing to a meeting held before the report's as-at date;
+    empty when the meeting is on or after it."""
+    if meeting.date >= options.as_at:
+        return ""
+    return (
+        f"The meeting on {meeting.date:%-d %B %Y} is held before this report's as-at date, "
+        f"{options.as_at:%-d %B %Y}. Issue it to that meeting all the same?"
+    )
 
 
 def pack_file(pack: IssuedPack, which: str = "pdf") -> bytes:

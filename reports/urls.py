@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import structure_views, views
 
 app_name = "reports"
 
@@ -32,5 +32,10 @@ urlpatterns = [
     path(f"{prefix}<slug:kind>/", views.ReportPreviewView.as_view(), name="preview"),
     path(f"{prefix}<slug:kind>/pdf/", views.ReportPDFView.as_view(), name="pdf"),
     path(f"{prefix}<slug:kind>/html/", views.ReportHTMLView.as_view(), name="html"),
+    path(
+        f"{prefix}<slug:kind>/structure/",
+        structure_views.ReportStructureView.as_view(),
+        name="structure",
+    ),
     path(f"{prefix}<slug:kind>/issue/", views.IssuePackView.as_view(), name="issue"),
 ]

@@ -2,7 +2,8 @@
 meeting, list and download issued packs, and fill in committee cover sheets.
 
 Anyone who can see a programme may preview and download its reports and issued packs; only its
-managers issue packs and edit cover sheets (``ManagerRequiredMixin``)."""
+managers issue packs and edit cover sheets (``ManagerRequiredMixin``); the structure of a report
+is changed in ``structure_views``."""
 
 import logging
 
@@ -37,7 +38,7 @@ from .job_handlers import job_params, needs_job, pack_lock
 from .kinds import KINDS, build_report, get_kind
 from .models import CommitteeReport, IssuedPack
 from .rendering import render_pdf, report_context
-from .services import PackTampered, cover_sheet_save, pack_file
+from .services import PackTampered, cover_sheet_save, early_meeting_question, pack_file
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def carried(form) -> list[tuple[str, str]]:
     return [
         (name, value)
         for name, values in form.data.lists()
-        if name not in ("csrfmiddlewaretoken", "meeting", "confirmed")
+        if name not in ("csrfmiddlewaretoken", "meeting", "confirmed", "early_meeting")
         for value in values
     ]
 
@@ -179,9 +180,16 @@ class IssuePackView(ManagerRequiredMixin, ReportPreviewView):
         form = self.options_form(request.POST)
         issue_form = self.issue_form(request.POST)
         if form.is_valid() and issue_form.is_valid():
+            meeting = issue_form.cleaned_data["meeting"]
+            early = early_meeting_question(meeting, form.to_options())
+            if early and request.POST.get("early_meeting") != "yes":
+                return self.confirm(request.POST, unanswered=True)
             # Printed by the worker; the same pack's choices never issue twice at once.
             params = job_params(
-                self.kind, carried(form), meeting=issue_form.cleaned_data["meeting"].pk
+                self.kind,
+                carried(form),
+                meeting=meeting.pk,
+                early_meeting_confirmed=bool(early),
             )
             job = jobs_web.start(
                 request,
@@ -196,9 +204,11 @@ class IssuePackView(ManagerRequiredMixin, ReportPreviewView):
             return redirect(job)
         return self.show(form, issue_form, status=400)
 
-    def confirm(self, data):
+    def confirm(self, data, unanswered=False):
         """The report as it will be issued, its options in words and the meeting, with the
-        "Issue" button; or the preview with the errors when the choices are not valid."""
+        "Issue" button (and, for a meeting held before the report's as-at date, the question
+        whether to issue to it all the same: ``unanswered`` when "Issue" was pressed without an
+        answer); or the preview with the errors when the choices are not valid."""
         form = self.options_form(data)
         issue_form = self.issue_form(data)
         if not (form.is_valid() and issue_form.is_valid()):
@@ -210,12 +220,17 @@ class IssuePackView(ManagerRequiredMixin, ReportPreviewView):
             kind=self.kind,
             meeting=issue_form.cleaned_data["meeting"],
             meeting_words=meeting_label(issue_form.cleaned_data["meeting"]),
+            early_meeting=early_meeting_question(
+                issue_form.cleaned_data["meeting"], form.to_options()
+            ),
+            unanswered=unanswered,
             described=form.described(),
             carried=options,
             cancel_url=f"{preview}?{urlencode(options)}",
             **report_context(report, for_print=False),
         )
-        return render(self.request, "reports/issue_confirm.html", context)
+        status = 400 if unanswered else 200
+        return render(self.request, "reports/issue_confirm.html", context, status=status)
 
 
 class PackMixin(WholeProgrammeMixin):

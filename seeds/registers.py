@@ -89,6 +89,7 @@ def load_action(seed: SeedContext, item, service_area, index):
             "target",
             "resources_approved",
             "note",
+            "heading",
         },
     )
     action = Action(
@@ -103,6 +104,7 @@ def load_action(seed: SeedContext, item, service_area, index):
         target=as_text(item.get("target")),
         resources_approved=item.get("resources_approved"),
         note=as_text(item.get("note")),
+        heading=as_text(item.get("heading")),
         order=index,
     )
     action.start = seed.fuzzy(item.get("start"))

@@ -26,6 +26,7 @@ class ActionCreateForm(RecordForm):
             "title",
             "reference",
             "kind",
+            "heading",
             "service_area",
             "owner",
             "start_text",

@@ -30,6 +30,14 @@ class Action(ProgrammeOrServiceArea):
     reference = reference_field()
     title = models.TextField("action")
     kind = models.CharField("kind", max_length=16, choices=Kind.choices, default=Kind.FOLLOW_ON)
+    heading = models.CharField(
+        "heading",
+        max_length=300,
+        blank=True,
+        help_text="The numbered heading a work-programme item is listed under in the report, "
+        "as written: “6.14 Highways Service improvement”. Items with the same heading are "
+        "listed together, in the order of their numbers.",
+    )
     owner = models.CharField(
         "owner", max_length=300, blank=True, help_text="Person or role responsible, as written."
     )

@@ -242,9 +242,10 @@ def people(area: ServiceArea, *roles: str) -> list[tuple[str, str]]:
     ]
 
 
-def date_phrase(milestone: Milestone, name: str) -> str:
-    """A date of a milestone with its slippage in words (from the prefetched changes)."""
-    return milestone_phrase(milestone, name)
+def date_phrase(milestone: Milestone, name: str, *, as_written: bool = True) -> str:
+    """A date of a milestone with its slippage in words (from the prefetched changes), in its
+    author's words unless the report normalises them."""
+    return milestone_phrase(milestone, name, as_written=as_written)
 
 
 def stages_key(programme: Programme) -> list[StageKey]:

@@ -4,12 +4,14 @@ date delivered, comments), the implementation plan with each work stream's progr
 purpose, current position and follow-on actions, the risk log and the equality impact
 assessment's action plan."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.fuzzydates import FuzzyDate
 from core.savings import SavingsPosition
 from programmes.models import Action, Lesson, Objective
 
+from ..layouts import layout_parts
+from ..structure import Placed, arrange, landscape_runs
 from .base import (
     Context,
     areas,
@@ -109,6 +111,12 @@ class EqualityRow:
 
 
 @dataclass
+class FollowOnRow:
+    name: str
+    actions: list[ActionLine]
+
+
+@dataclass
 class ClosureBody:
     area_heading: str
     cover: CoverSheet | None
@@ -121,6 +129,11 @@ class ClosureBody:
     plan: list[PlanRow]
     risks: list[RiskRow]
     equality: list[EqualityRow]
+    follow_on: list[FollowOnRow] = field(default_factory=list)
+    # Each phase's lessons as written, in order: ("review", [...]), for the lists the text
+    # announces ("Lessons learnt:").
+    lessons_by_phase: list[tuple[str, list[str]]] = field(default_factory=list)
+    layout: list[Placed] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -169,13 +182,17 @@ def key_milestone(context: Context, milestone) -> KeyMilestone:
     return KeyMilestone(
         id=milestone.pk,
         title=milestone.title,
-        due=date_phrase(milestone, "planned_completion"),
-        delivered=date_phrase(milestone, "actual_completion"),
+        due=date_phrase(milestone, "planned_completion", as_written=context.options.as_written),
+        delivered=date_phrase(
+            milestone, "actual_completion", as_written=context.options.as_written
+        ),
         status=milestone.status_words,
         comment=comment,
         comment_mark=comment_mark,
         mark=context.mark("milestone", milestone.pk),
-        forecast=date_phrase(milestone, "forecast_completion"),
+        forecast=date_phrase(
+            milestone, "forecast_completion", as_written=context.options.as_written
+        ),
     )
 
 
@@ -219,9 +236,26 @@ def build(context: Context) -> ClosureBody:
     ]
     lines = savings_lines(context)
     years = savings_years(context, lines)
+    cover = cover_sheet(context)
+    by_phase: dict[str, list[str]] = {}
+    for lesson in scoped(Lesson.objects.filter(programme=programme), options):
+        by_phase.setdefault(lesson.phase, []).append(lesson.text)
     return ClosureBody(
         area_heading=programme.service_area_label,
-        cover=cover_sheet(context),
+        cover=cover,
+        follow_on=[
+            FollowOnRow(area.name, follow_on[area.pk])
+            for area in included
+            if follow_on.get(area.pk)
+        ],
+        lessons_by_phase=list(by_phase.items()),
+        layout=landscape_runs(
+            arrange(
+                [p for p in layout_parts(programme, "closure") if options.shows(p.block)],
+                cover.sections if cover else [],
+            ),
+            "closure",
+        ),
         objectives=[
             ObjectiveRow(o.objective, o.achievement)
             for o in Objective.objects.filter(programme=programme)

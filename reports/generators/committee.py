@@ -9,7 +9,8 @@ the financial year holding the as-at date; "cumulative" adds every earlier year,
 year, which the programme records for savings made before its yearly figures began.
 """
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from core import savings
@@ -17,6 +18,8 @@ from core.fuzzydates import financial_year_label, financial_year_of
 from core.savings import SavingsPosition
 from programmes.models import Action, SavingsLine
 
+from ..layouts import layout_parts
+from ..structure import Placed, arrange
 from .base import (
     Context,
     areas,
@@ -69,6 +72,10 @@ class WorkArea:
     name: str
     items: list[WorkItem]
 
+    @property
+    def heading(self) -> str:
+        return " ".join(filter(None, [self.number, self.name]))
+
 
 @dataclass
 class CommitteeBody:
@@ -78,6 +85,7 @@ class CommitteeBody:
     achievements: list[Achievement]
     work_year: str
     work_programme: list[WorkArea]
+    layout: list[Placed] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -121,14 +129,24 @@ def financials(context: Context) -> Financials:
     )
 
 
+def number_key(heading: str) -> tuple:
+    """ "6.2 ICT Strategy" before "6.10 Town Hall …": the heading's number as numbers."""
+    found = re.match(r"\s*(\d+(?:\.\d+)*)", heading)
+    return tuple(int(n) for n in found[1].split(".")) if found else (float("inf"),)
+
+
 def work_programme(context: Context, included) -> list[WorkArea]:
+    """The items under their own numbered headings as written ("6.14 Highways Service
+    improvement"), in the headings' order; items with no heading under their project's."""
     actions = scoped(
         Action.objects.filter(programme=context.programme, kind=Action.Kind.WORK_PROGRAMME),
         context.options,
     )
+    headed: dict[str, list[WorkItem]] = {}
     by_area: dict[int | None, list[WorkItem]] = {}
     for action in actions:
-        by_area.setdefault(action.service_area_id, []).append(
+        group = headed.setdefault(action.heading, []) if action.heading else None
+        (group if group is not None else by_area.setdefault(action.service_area_id, [])).append(
             WorkItem(
                 id=action.pk,
                 title=action.title,
@@ -138,7 +156,10 @@ def work_programme(context: Context, included) -> list[WorkArea]:
                 mark=context.mark("action", action.pk),
             )
         )
-    groups = []
+    groups = [
+        WorkArea("", heading, items)
+        for heading, items in sorted(headed.items(), key=lambda pair: number_key(pair[0]))
+    ]
     if None in by_area:
         groups.append(WorkArea("", "Programme-wide", by_area[None]))
     groups += [
@@ -162,11 +183,16 @@ def build(context: Context) -> CommitteeBody:
                     Achievement(area.pk, area.number, area.name, update.text, update_mark(update))
                 )
     year = financial_year_of(options.as_at)
+    cover = cover_sheet(context)
     return CommitteeBody(
-        cover=cover_sheet(context),
+        cover=cover,
         financials=financials(context),
         period=period.label if period else "",
         achievements=achievements,
         work_year=financial_year_label(year + 1),
         work_programme=work_programme(context, included),
+        layout=arrange(
+            [p for p in layout_parts(context.programme, "committee") if options.shows(p.block)],
+            cover.sections if cover else [],
+        ),
     )

@@ -3,10 +3,12 @@ champions, a row per milestone with its stage, start and completion dates with t
 words, its status (and whether it is late on the as-at date), and the comment / current
 activity."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from programmes.models import ServiceAreaRole
 
+from ..layouts import layout_parts
+from ..structure import Placed, arrange
 from .base import (
     ROLE_WORDS,
     Context,
@@ -59,6 +61,7 @@ class MilestonesBody:
     stage_heading: str
     areas: list[AreaTable]
     has_late: bool = False
+    layout: list[Placed] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -85,10 +88,16 @@ def milestone_row(context: Context, milestone) -> MilestoneRow:
         id=milestone.pk,
         title=milestone.title,
         stage=milestone.stage.code if milestone.stage_id else "",
-        start=date_phrase(milestone, "planned_start"),
-        completion=date_phrase(milestone, "planned_completion"),
-        forecast=date_phrase(milestone, "forecast_completion"),
-        delivered=date_phrase(milestone, "actual_completion"),
+        start=date_phrase(milestone, "planned_start", as_written=context.options.as_written),
+        completion=date_phrase(
+            milestone, "planned_completion", as_written=context.options.as_written
+        ),
+        forecast=date_phrase(
+            milestone, "forecast_completion", as_written=context.options.as_written
+        ),
+        delivered=date_phrase(
+            milestone, "actual_completion", as_written=context.options.as_written
+        ),
         status=milestone.status_words,
         late=milestone.is_late(context.options.as_at),
         rag=context.rag(milestone.rag),
@@ -123,4 +132,5 @@ def build(context: Context) -> MilestonesBody:
         stage_heading=programme.stage_label or "Milestone",
         areas=tables,
         has_late=any(row.late for table in tables for row in table.rows),
+        layout=arrange(layout_parts(programme, "milestones"), []),
     )

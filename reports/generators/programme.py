@@ -15,8 +15,11 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from core.fuzzydates import FuzzyDate
+from core.savings import CalculatedTotal, calculated_total
 from programmes.models import BodyMembership, BudgetLine, GovernanceBody, Meeting
 
+from ..layouts import layout_parts
+from ..structure import Placed, arrange
 from .base import (
     Context,
     any_value,
@@ -98,7 +101,13 @@ class BudgetTable:
     title: str
     rows: list[BudgetRow]
     columns: list[str]  # which of allocation, estimated_cost, spent, estimated_savings to show
-    totals: dict[str, Decimal] = field(default_factory=dict)
+    # Worked out here (the records hold no total of the council's): labelled "calculated".
+    totals: dict[str, CalculatedTotal] = field(default_factory=dict)
+
+    @property
+    def excluded(self) -> list[str]:
+        """The amounts left out of the calculated totals, with their words."""
+        return [label for name in self.columns for label in self.totals[name].excluded]
 
 
 @dataclass
@@ -109,6 +118,7 @@ class ProgrammeBody:
     work_streams: list[WorkStream]
     bodies: list[Body]
     budget: list[BudgetTable]
+    layout: list[Placed] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -136,7 +146,17 @@ def budget_row(line: BudgetLine, sub_lines: list) -> BudgetRow:
 def budget_table(title: str, lines: list[BudgetLine], children: dict) -> BudgetTable:
     rows = [budget_row(line, children.get(line.pk, [])) for line in lines]
     columns = [name for name in MONEY_COLUMNS if any_value(getattr(r, name) for r in rows)]
-    totals = {name: total(getattr(r, name) for r in rows) for name in columns}
+    totals = {
+        name: calculated_total(
+            (
+                row.title,
+                getattr(row, name),
+                row.estimated_savings_note if name == "estimated_savings" else "",
+            )
+            for row in rows
+        )
+        for name in columns
+    }
     return BudgetTable(title=title, rows=rows, columns=columns, totals=totals)
 
 
@@ -228,11 +248,13 @@ def build(context: Context) -> ProgrammeBody:
                     TimedMilestone(
                         id=m.pk,
                         title=m.title,
-                        timescale=timescale(m),
+                        timescale=timescale(m, as_written=options.as_written),
                         estimated_cost=m.estimated_cost,
                         estimated_cost_note=m.estimated_cost_note,
                         mark=context.mark("milestone", m.pk),
-                        forecast=date_phrase(m, "forecast_completion"),
+                        forecast=date_phrase(
+                            m, "forecast_completion", as_written=context.options.as_written
+                        ),
                     )
                     for m in area.milestones.all()
                 ],
@@ -246,19 +268,20 @@ def build(context: Context) -> ProgrammeBody:
         work_streams=streams,
         bodies=governance(context) if options.shows("governance") else [],
         budget=budget_tables(top, children) if options.shows("budget") else [],
+        layout=arrange(layout_parts(context.programme, "programme"), []),
     )
 
 
-def timescale(milestone) -> str:
+def timescale(milestone, *, as_written: bool = True) -> str:
     """When a milestone is due, as the Timescale column prints it: its completion date with its
     slippage; for one with no planned completion, when it was delivered, or "from <start>"."""
-    completion = date_phrase(milestone, "planned_completion")
+    completion = date_phrase(milestone, "planned_completion", as_written=as_written)
     if completion:
         return completion
-    delivered = date_phrase(milestone, "actual_completion")
+    delivered = date_phrase(milestone, "actual_completion", as_written=as_written)
     if delivered:
         return f"delivered {delivered}"
-    start = date_phrase(milestone, "planned_start")
+    start = date_phrase(milestone, "planned_start", as_written=as_written)
     if start and milestone.planned_start.precision == "from":
         return start
     return f"from {start}" if start else ""

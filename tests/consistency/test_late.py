@@ -17,7 +17,7 @@ from core.lateness import LATE_MEANS
 from programmes.models import ProgrammeAccess
 from tests.factories import MilestoneFactory, ServiceAreaFactory
 
-from .conftest import page, text, workbook_rows
+from .conftest import REPORT_OPTIONS, page, text, workbook_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +98,9 @@ def test_overview_my_work_late_filters_export_and_report_agree(cases):
         reverse("spreadsheets:export", kwargs={**slug, "kind": "milestones"}) + "?overdue=on",
     )
 
-    report = page(client, reverse("reports:preview", kwargs={**slug, "kind": "milestones"}))
+    report = page(
+        client, reverse("reports:preview", kwargs={**slug, "kind": "milestones"}), REPORT_OPTIONS
+    )
     marked_late = [row for row in body_rows(report) if re.search(r"\bLate\b", row)]
 
     assert int(count) == len(late)
@@ -119,7 +121,11 @@ def test_every_page_calls_them_late_and_says_what_late_means(cases):
         "my work": page(client, reverse("programmes:my-work")),
         "list": page(client, reverse("milestones:list", kwargs=slug), {"overdue": "on"}),
         "all milestones": page(client, reverse("milestones:all")),
-        "report": page(client, reverse("reports:preview", kwargs={**slug, "kind": "milestones"})),
+        "report": page(
+            client,
+            reverse("reports:preview", kwargs={**slug, "kind": "milestones"}),
+            REPORT_OPTIONS,
+        ),
     }
     for name, html in pages.items():
         words = text(html)

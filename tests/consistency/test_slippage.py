@@ -19,7 +19,7 @@ from milestones.models import Milestone
 from milestones.services import milestone_create, milestone_edit
 from programmes.models import ServiceArea, StageDefinition
 
-from .conftest import page, preview, text, workbook_rows
+from .conftest import page, preview, report_options, text, workbook_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -155,7 +155,7 @@ def test_the_summary_of_changes_prints_the_phrase(reader_client, programme, area
         html = page(
             reader_client,
             reverse("reports:preview", args=[programme.slug, kind]),
-            {"since_date": today},
+            {"since_date": today, **report_options(kind)},
         )
         summary = text(html).split("What has changed since", 1)[1].split("New milestones")[0]
         slipped = summary.split("Milestones that slipped", 1)[1].split("Milestones brought")[0]

@@ -24,7 +24,7 @@ SEED_AS_AT = {
     "wigan-support-services-review": date(2008, 10, 6),
 }
 
-_rendered: dict[tuple[str, str], "RenderedReport"] = {}
+_rendered: dict[tuple[str, str, bool], "RenderedReport"] = {}
 
 
 def words(text: str) -> str:
@@ -50,14 +50,16 @@ def read_pdf(content: bytes) -> RenderedReport:
 
 @pytest.fixture
 def rendered(db):
-    """``rendered(kind, slug)``: the seed programme's report as of its own as-at date."""
+    """``rendered(kind, slug)``: the seed programme's report as of its own as-at date (with
+    ``normalise=True``, its dates and ratings written in one style)."""
 
-    def render(kind: str, slug: str) -> RenderedReport:
-        if (kind, slug) not in _rendered:
+    def render(kind: str, slug: str, normalise: bool = False) -> RenderedReport:
+        if (kind, slug, normalise) not in _rendered:
             programme = Programme.objects.get(slug=slug)
-            report = build_report(get_kind(kind), programme, ReportOptions(as_at=SEED_AS_AT[slug]))
-            _rendered[kind, slug] = read_pdf(render_pdf(report).content)
-        return _rendered[kind, slug]
+            options = ReportOptions(as_at=SEED_AS_AT[slug], normalise=normalise)
+            report = build_report(get_kind(kind), programme, options)
+            _rendered[kind, slug, normalise] = read_pdf(render_pdf(report).content)
+        return _rendered[kind, slug, normalise]
 
     return render
 

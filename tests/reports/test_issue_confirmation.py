@@ -80,7 +80,7 @@ def test_only_the_confirmed_post_issues(manager_client, choices, area, meeting):
     assert "Issue this pack to" in text_of(unconfirmed)
     assert not IssuedPack.objects.exists()
 
-    issued = manager_client.post(ISSUE, {**choices, "confirmed": "yes"})
+    issued = manager_client.post(ISSUE, {**choices, "confirmed": "yes", "early_meeting": "yes"})
     pack = IssuedPack.objects.get()
     assert issued["Location"] == pack.get_absolute_url()
     assert (pack.meeting, pack.options["service_areas"]) == (meeting, [area.pk])
@@ -97,3 +97,29 @@ def test_readers_are_refused_the_confirmation_with_the_reason(reader_client, cho
     response = reader_client.get(ISSUE, choices)
     assert response.status_code == 403
     assert "Only this programme's managers can issue committee packs." in text_of(response)
+
+
+def test_a_meeting_before_the_as_at_date_is_asked_about_in_words(manager_client, choices):
+    """The meeting of 10 March 2010 is before the report's as-at date, 31 March 2010: the
+    confirmation asks, and "Issue" without the answer issues nothing."""
+    question = (
+        "The meeting on 10 March 2010 is held before this report's as-at date, 31 March 2010. "
+        "Issue it to that meeting all the same?"
+    )
+    page = text_of(manager_client.get(ISSUE, choices))
+    assert question in page
+    assert "Yes, issue it to this earlier meeting" in page
+
+    unanswered = manager_client.post(ISSUE, {**choices, "confirmed": "yes"})
+    assert unanswered.status_code == 400
+    assert "Nothing has been issued: tick the box below" in text_of(unanswered)
+    assert not IssuedPack.objects.exists()
+
+
+def test_a_meeting_on_the_as_at_date_is_not_asked_about(manager_client, choices):
+    same_day = {**choices, "as_at": "10/03/2010"}
+    assert "held before this report's as-at date" not in text_of(
+        manager_client.get(ISSUE, same_day)
+    )
+    manager_client.post(ISSUE, {**same_day, "confirmed": "yes"})
+    assert IssuedPack.objects.get().as_at == date(2010, 3, 10)

@@ -55,6 +55,7 @@ def issue(programme, area, meeting, manager, **options):
         options=ReportOptions(as_at=date(2010, 3, 31), area_ids=(area.pk,), **options),
         meeting=meeting,
         by=manager,
+        early_meeting_confirmed=True,  # the meeting of 10 March takes the report as at 31 March
     )
 
 
@@ -160,7 +161,13 @@ def test_issuing_through_the_page(manager_client, programme, area, meeting):
     url = reverse("reports:issue", args=[AGMA, "milestones"])
     response = manager_client.post(
         url,
-        {"as_at": "31/03/2010", "areas": [area.pk], "meeting": meeting.pk, "confirmed": "yes"},
+        {
+            "as_at": "31/03/2010",
+            "areas": [area.pk],
+            "meeting": meeting.pk,
+            "confirmed": "yes",
+            "early_meeting": "yes",
+        },
     )
     pack = IssuedPack.objects.get(programme=programme)
     assert response.status_code == 302

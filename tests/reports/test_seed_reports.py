@@ -68,7 +68,7 @@ FACTS = {
         "Dependent on outcome of Phase 1",
         "Terms of reference agreed 4 Jun 2007 by Leaders Group",
         "Joint Improvement Board (JIB)",
-        "Appendix: budget",
+        "Appendix 1 – budget",
         "£4,000,000",
         "20,000 minimum",
         "£181,521",
@@ -108,61 +108,50 @@ FACTS = {
         "Wards affected All",
         "Anti poverty: No",
         "1 Keynote",
-        "The savings target for 2008/09 is £13.182m",
-        "It is estimated that £10.885m will be achieved against this target, "
+        # The council's own 3.0 Financials, in its words (no second, worked-out Financials).
+        "The MIP has a revenue recurring savings target for 2008/09 of £13.182m",
+        "It is estimated that £10.885m savings will be achieved against this target, which is "
         "a shortfall of £2.297m",
-        "to the end of 2008/09 is £22.5m, against which £20.203m is expected",
-        "Non-cashable savings of £5.168m",
-        "£21.6m for 2009/10, £14.4m for 2010/11",
-        "Key achievements 2008/09",
+        "business plan savings targets of £21.6m for 2009/10",
+        "5.0 Key Achievements 2008/09",
         "5.1 MiCARE Implementation",
-        "Work programme for 2009/10",
+        "6.0 Indicative MIP Work Programme for 2009/10",
         "Establish an Information Governance Board",
     ],
     ("committee", WIGAN): [
         "Vicky Sharrock",
         "01942 827699",
-        "The savings target for 2008/09 is £1.316m",
-        "Further savings of £465k are recorded for 2008/09 without a target",
         "Background papers",
         "Support Services Review Cabinet 14 Jun 2007 Democratic Services",
     ],
-    ("committee", AGMA): ["No cover sheet has been filled in for this programme yet."],
-    ("committee", ETTW): [
-        "No cover sheet has been filled in",
-        "No savings have been recorded for this programme.",
-    ],
-    ("committee", HERTS): ["No cover sheet has been filled in"],
+    # No cover sheet: nothing is printed in its place (no placeholder sentence).
     ("closure", WIGAN): [
         "Support Services Review - Project Closure",
         "Report of Deputy Chief Executive",
         "Proper officer: Sue Johnson. Date: 15 Sep 2008",
-        "Objectives and achievements",
+        "Appendix B – Review Objectives",
         "Produce a clear vision for future delivery of Support Services",
         "Future vision for support services was produced January 2007 and agreed by SMT",
-        "£1,316,000",
-        "£1,250,000",
-        "£738,000",
+        "£1.316m in 2008/09",  # the council's words; the worked-out savings table is off
         "Head of customer services",
         "£55,000",
         "Voice over IP technology",
         "Lessons learnt",
         "We could have involved Trade Unions more effectively during the review",
-        "Key milestones",
+        "Appendix A – Key milestones",
         "Date due Date delivered Comments",
         "early Dec 2006 12 Dec 2006",
-        "Implementation plan",
+        "Appendix C – Updated Implementation Plan",
         "Current progress – poor",
         "Current progress – good",
         "Part A completed",
-        "Risk log",
+        "Appendix D – Updated Risk Log",
         "Leadership",
         "Chief Executive and Deputy Chief Executive",
         "Clear aims and objectives",
-        "Equality impact assessment: action plan",
         "Service Director Corp Services",
     ],
-    ("closure", MIP): ["Manchester Improvement Programme", "£13,182,000"],
+    ("closure", MIP): ["Manchester Improvement Programme"],
     ("closure", AGMA): ["Key milestones", "Customer Contact"],
     ("closure", ETTW): ["Programme Director recruitment."],
     ("closure", HERTS): ["Key milestones", "Appointed"],
@@ -201,7 +190,9 @@ MATRIX = [(kind, slug) for kind in KINDS for slug in SEED_AS_AT]
 
 @pytest.mark.parametrize(("kind", "slug"), MATRIX)
 def test_report_prints_the_seed_facts(rendered, kind, slug):
-    text = rendered(kind, slug).text
+    """With dates in one style (the report option); test_native_packs checks the reports in
+    their authors' words, in the seeds' order."""
+    text = rendered(kind, slug, normalise=True).text
     missing = [fact for fact in [*FACTS.get((kind, slug), []), GLOSSARY[slug]] if fact not in text]
     assert not missing, f"not in the {kind} report of {slug}: {missing}"
 

@@ -67,11 +67,14 @@ def test_a_milestones_submitted_comment_is_printed_only_when_asked_and_marked(
     assert f"{MARK} Scoping finished everywhere." in included
 
 
-def test_the_committee_report_says_no_update_was_accepted_for_the_period(reader_client, hr, march):
-    submitted(hr, march)
-    assert "No progress update has been accepted for March 2010." in preview(
-        reader_client, "committee"
-    )
+def test_the_committee_report_leaves_out_achievements_nobody_accepted(reader_client, hr, march):
+    """Key achievements with no accepted update are left out, not filled with a sentence the
+    manager did not write; the submitted update is not printed."""
+    submitted(hr, march, text="Workshops booked with Bury.")
+    committee = preview(reader_client, "committee")
+    assert "Workshops booked with Bury." not in committee
+    assert "No progress update has been accepted" not in committee
+    assert "Transactional HR Workshops" not in committee
 
 
 def test_reports_that_print_no_updates_neither_offer_the_option_nor_say_it(reader_client):
