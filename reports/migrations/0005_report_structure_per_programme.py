@@ -8,8 +8,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programmes", "0010_action_heading"),
-        ("reports", "0003_history_cover_sheets"),
+        ("programmes", "0012_action_heading"),
+        ("reports", "0004_issued_packs_keep_html"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

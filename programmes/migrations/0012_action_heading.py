@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programmes", "0009_person_chooses_weekly_digest"),
+        ("programmes", "0011_access_limited_to_a_partner"),
     ]
 
     operations = [
