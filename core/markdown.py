@@ -40,7 +40,10 @@ RENDERED_CACHE_SIZE = 8192
 @functools.lru_cache(maxsize=RENDERED_CACHE_SIZE)
 def _render(text: str) -> str:
     converted = _converter().reset().convert(html.escape(text, quote=False))
-    return nh3.clean(converted, tags=ALLOWED_TAGS, attributes={}, url_schemes=set())
+    cleaned = nh3.clean(converted, tags=ALLOWED_TAGS, attributes={}, url_schemes=set())
+    # A Markdown table's header cells are its header row: say so to screen readers (and PDF
+    # tags). Every attribute was removed above, so each header cell reads exactly "<th>".
+    return cleaned.replace("<th>", '<th scope="col">')
 
 
 def render_markdown(text: str | None) -> SafeString:

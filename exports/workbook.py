@@ -5,6 +5,10 @@ Every sheet has a bold header row that stays in view (frozen), an autofilter ove
 column widths to suit, real Excel dates with the words as written beside them, pound formats,
 and RAG cells coloured with the rating's word in them. Text is always written as text: a comment
 that starts with "=", "+", "-", "@", a tab or a carriage return is never a formula.
+
+Why this module is long: each sheet's rows (the querysets below) sit beside the writer that
+styles them, so a sheet's query and its cells change in one place, and the mark by which the
+import knows our own workbooks is written here with them.
 """
 
 import tempfile

@@ -31,6 +31,7 @@ from .models import (
     ServiceArea,
     ServiceAreaRole,
     StageDefinition,
+    ValueTranslation,
 )
 
 
@@ -74,6 +75,23 @@ class ProgrammeAccessAdmin(SimpleHistoryAdmin):
     search_fields = ("user__username", "user__email", "programme__name")
     list_select_related = ("user", "programme")
     autocomplete_fields = ("user",)
+
+
+@admin.register(ValueTranslation)
+class ValueTranslationAdmin(admin.ModelAdmin):
+    """What a programme's imports read a council's words as: confirmed on an import's preview,
+    where they are changed; readable here."""
+
+    list_display = ("written", "field", "meaning", "programme")
+    list_filter = ("programme", "field")
+    search_fields = ("written",)
+    list_select_related = ("programme",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ImportRecord)

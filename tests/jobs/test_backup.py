@@ -14,6 +14,9 @@ from tests.conftest import signed_in
 
 from .conftest import AGMA
 
+# The meeting (10 March) is before the as-at date: the manager answers yes to issuing it.
+ISSUE_TO_EARLY_MEETING = {"as_at": "31/03/2010", "confirmed": "yes", "early_meeting": "yes"}
+
 pytestmark = pytest.mark.django_db
 
 
@@ -22,7 +25,7 @@ def test_backup_wipe_restore_and_the_pack_downloads_as_issued(
 ):
     manager_client.post(
         reverse("reports:issue", args=[AGMA, "milestones"]),
-        {"as_at": "31/03/2010", "areas": [area.pk], "meeting": meeting.pk, "confirmed": "yes"},
+        {**ISSUE_TO_EARLY_MEETING, "areas": [area.pk], "meeting": meeting.pk},
     )
     pack = IssuedPack.objects.get()
     url = reverse("reports:pack-pdf", args=[AGMA, pack.pk])

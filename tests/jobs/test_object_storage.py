@@ -15,6 +15,9 @@ from reports.models import IssuedPack
 
 from .conftest import AGMA
 
+# The meeting (10 March) is before the as-at date: the manager answers yes to issuing it.
+ISSUE_TO_EARLY_MEETING = {"as_at": "31/03/2010", "confirmed": "yes", "early_meeting": "yes"}
+
 pytestmark = pytest.mark.django_db
 
 BUCKET = "tracker-files"
@@ -64,7 +67,7 @@ def test_a_pack_is_issued_into_the_bucket_and_downloads_as_issued(
     meeting = Meeting.objects.get(body__programme__slug=AGMA, date="2010-03-10")
     manager_client.post(
         reverse("reports:issue", args=[AGMA, "milestones"]),
-        {"as_at": "31/03/2010", "areas": [area.pk], "meeting": meeting.pk, "confirmed": "yes"},
+        {**ISSUE_TO_EARLY_MEETING, "areas": [area.pk], "meeting": meeting.pk},
     )
     pack = IssuedPack.objects.get()
     kept = bucket.get_object(Bucket=BUCKET, Key=pack.pdf.name)["Body"].read()

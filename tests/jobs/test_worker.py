@@ -40,7 +40,9 @@ def options_of(choices, programme):
 
 
 def issue_choices(area, meeting):
-    return {"as_at": "31/03/2010", "areas": [area.pk], "meeting": meeting.pk, "confirmed": "yes"}
+    # The meeting (10 March) is before the as-at date: the manager answers yes to issuing it.
+    choices = {"as_at": "31/03/2010", "areas": [area.pk], "meeting": meeting.pk}
+    return {**choices, "confirmed": "yes", "early_meeting": "yes"}
 
 
 def test_a_pack_issued_by_the_worker_is_the_pack_printed_inline(

@@ -80,7 +80,7 @@ class TagCollector(HTMLParser):
 def test_a_typed_and_an_imported_amount_read_the_same(written, amount):
     """The form field and the spreadsheet import share one reader of amounts."""
     from core.form_fields import parse_pounds
-    from imports.values import money
+    from imports.amounts import money
 
     assert parse_pounds(written) == Decimal(amount) == money(written)[0]
 

@@ -104,6 +104,7 @@ def pack(agma, django_user_model):
         options=ReportOptions(as_at=date(2010, 3, 31), area_ids=(area.pk,)),
         meeting=Meeting.objects.get(body__programme=agma, date=date(2010, 3, 10)),
         by=django_user_model.objects.get(username="manager"),
+        early_meeting_confirmed=True,  # the meeting is before the as-at date
     )
 
 
