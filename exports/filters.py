@@ -5,7 +5,7 @@ for them."""
 
 import django_filters as filters
 
-from exports.workbook import ROWS
+from exports.rows import ROWS
 from milestones.filters import MilestoneFilter
 from programmes.filters import ActionFilter, ProgrammeFilterSet, RecordFilter, RiskFilter
 from programmes.models import BudgetLine, GovernanceBody, Meeting, SavingsLine

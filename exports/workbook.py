@@ -6,18 +6,15 @@ column widths to suit, real Excel dates with the words as written beside them, p
 and RAG cells coloured with the rating's word in them. Text is always written as text: a comment
 that starts with "=", "+", "-", "@", a tab or a carriage return is never a formula.
 
-Why this module is long: each sheet's rows (the querysets below) sit beside the writer that
-styles them, so a sheet's query and its cells change in one place, and the mark by which the
-import knows our own workbooks is written here with them.
+Each sheet's rows come from ``exports.rows``.
 """
 
 import tempfile
 from collections.abc import Iterable
 from copy import copy
-from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -26,21 +23,18 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from core import savings
 from exports import columns
 from exports.cells import EXCEL_CELL_LIMIT, EXCEL_ERRORS
 from exports.columns import Sheet
-from exports.sheets import ABOUT_TITLE, SHEETS
-from milestones.models import DateChange, Milestone
-from programmes.models import (
-    Action,
-    AgendaItem,
-    BudgetLine,
-    Meeting,
-    Risk,
-    SavingsLine,
-    SavingsReallocation,
+from exports.rows import (
+    ROWS,
+    date_change_rows,
+    in_tree_order,
+    milestone_rows,
+    reallocation_rows,
+    savings_year_rows,
 )
+from exports.sheets import ABOUT_TITLE, SHEETS
 
 # The custom document property that marks a workbook as our own export of one programme: an
 # import reads the ID column only in a workbook with this mark, and only into that programme
@@ -93,135 +87,6 @@ class _Styles:
 
 
 STYLES = _Styles()
-
-
-# --- the rows of each list --------------------------------------------------------------------
-
-
-def milestone_rows(programme) -> QuerySet:
-    return (
-        Milestone.objects.for_programme(programme)
-        .select_related("service_area", "stage", "owner", "reports_to__body")
-        .prefetch_related("date_changes")
-        .in_report_order()
-    )
-
-
-def risk_rows(programme) -> QuerySet:
-    return (
-        Risk.objects.filter(programme=programme)
-        .select_related("service_area")
-        .order_by("-is_open", "order", "id")
-    )
-
-
-def savings_rows(programme) -> QuerySet:
-    return (
-        SavingsLine.objects.filter(programme=programme)
-        .select_related("service_area")
-        .order_by("financial_year", "order", "id")
-    )
-
-
-@dataclass(frozen=True)
-class SavingsYearRow:
-    kind: str  # "Cashable"
-    year: savings.SavingsYear
-
-
-def savings_year_rows(lines: Iterable[SavingsLine]) -> list[SavingsYearRow]:
-    """The rows of the savings page's tables by financial year: each kind's years in turn."""
-    return [
-        SavingsYearRow(kind.label, year)
-        for kind in savings.by_kind_and_year(lines, SavingsLine.Kind.choices)
-        for year in kind.years
-    ]
-
-
-def reallocation_rows(programme) -> QuerySet:
-    return (
-        SavingsReallocation.objects.filter(programme=programme)
-        .select_related("service_area")
-        .order_by("order", "id")
-    )
-
-
-def budget_rows(programme) -> QuerySet:
-    return (
-        BudgetLine.objects.filter(programme=programme)
-        .select_related("service_area")
-        .order_by("order", "id")
-    )
-
-
-def in_tree_order(lines: Iterable[BudgetLine]) -> list[BudgetLine]:
-    """Budget lines as the budget page lists them: each line followed by its sub-lines. A line
-    whose parent is not among them (filtered out) stands at the top level."""
-    lines = list(lines)
-    present = {line.pk for line in lines}
-    children: dict[int | None, list[BudgetLine]] = {}
-    for line in lines:
-        parent = line.parent_id if line.parent_id in present else None
-        children.setdefault(parent, []).append(line)
-    ordered: list[BudgetLine] = []
-
-    def walk(parent_id):
-        for line in children.get(parent_id, []):
-            ordered.append(line)
-            walk(line.pk)
-
-    walk(None)
-    return ordered
-
-
-def action_rows(programme) -> QuerySet:
-    return (
-        Action.objects.filter(programme=programme)
-        .select_related("service_area")
-        .order_by("service_area__order", "service_area_id", "order", "id")
-    )
-
-
-def meeting_rows(programme) -> QuerySet:
-    return (
-        Meeting.objects.filter(body__programme=programme)
-        .select_related("body")
-        .prefetch_related(
-            Prefetch(
-                "milestones",
-                queryset=Milestone.objects.order_by("service_area__order", "order", "id"),
-            ),
-            Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("presenter")),
-        )
-        .order_by("date", "id")
-    )
-
-
-def date_change_rows(milestones: QuerySet) -> QuerySet:
-    """The moves of the given milestones' dates, milestone by milestone, oldest first."""
-    return (
-        DateChange.objects.filter(milestone__in=milestones.values("pk"))
-        .select_related("milestone__service_area", "changed_by")
-        .order_by(
-            "milestone__service_area__order",
-            "milestone__service_area_id",
-            "milestone__order",
-            "milestone_id",
-            "changed_at",
-            "id",
-        )
-    )
-
-
-ROWS = {
-    "milestones": milestone_rows,
-    "risks": risk_rows,
-    "savings": savings_rows,
-    "reallocations": reallocation_rows,
-    "budget": budget_rows,
-    "actions": action_rows,
-    "meetings": meeting_rows,
-}
 
 
 # --- writing ----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from exports import rows as export_rows
 from exports import workbook as export
 from imports import guessing, importing
 from imports.reading import read_book
@@ -62,7 +63,7 @@ def test_the_admin(admin_client_logged_in):
 def exported_risks_with_red_leadership() -> bytes:
     """The Wigan risk register exported, with Leadership's RAG changed to Red in Excel."""
     wigan = Programme.objects.get(slug=WIGAN)
-    book = read_back(export.write_list(wigan, "risks", export.risk_rows(wigan)).read())
+    book = read_back(export.write_list(wigan, "risks", export_rows.risk_rows(wigan)).read())
     sheet = book["Risks"]
     header = [cell.value for cell in sheet[1]]
     title = header.index("Risk") + 1

@@ -10,6 +10,7 @@ import pytest
 
 from core.records import record_edit
 from core.versioning import StaleEdit
+from exports import rows as export_rows
 from exports import workbook as export
 from imports import names
 from imports.importing import ImportRefused
@@ -87,11 +88,11 @@ def records(programme) -> dict:
             r.review_date,
             r.is_open,
         )
-        for r in export.risk_rows(programme)
+        for r in export_rows.risk_rows(programme)
     ]
     savings = [
         (area(s), s.financial_year, s.kind, s.recurrence, s.target, s.forecast, s.achieved, s.note)
-        for s in export.savings_rows(programme)
+        for s in export_rows.savings_rows(programme)
     ]
     actions = [
         (
@@ -108,7 +109,7 @@ def records(programme) -> dict:
             a.resources_approved,
             a.note,
         )
-        for a in export.action_rows(programme)
+        for a in export_rows.action_rows(programme)
     ]
     return {"milestones": milestones, "risks": risks, "savings": savings, "actions": actions}
 
@@ -217,7 +218,7 @@ def test_a_seed_000_tracker_comes_in_with_its_slippage_as_date_changes(fresh_pro
 
 
 def test_a_record_changed_since_the_export_is_not_overwritten(wigan):
-    data = export.write_list(wigan, "risks", export.risk_rows(wigan)).read()
+    data = export.write_list(wigan, "risks", export_rows.risk_rows(wigan)).read()
     risk = Risk.objects.get(programme=wigan, title="Leadership")
     record_edit(record=risk, opened_version=risk.version, changes={"lead_officer": "Someone new"})
     edited = read_back(data)
