@@ -219,6 +219,7 @@ def _map_columns(mapping: SheetMapping, sheet: SheetData, headings, programme, i
     below = column_values(sheet, mapping.header_row)
     labels = {column.key: column.heading(programme) for column in SHEETS[mapping.kind].columns}
     labels["service_area"] = programme.service_area_label
+    titled = any(match_heading(heading, index)[0] == "title" for heading in headings if heading)
     for position, heading in enumerate(headings):
         mapping.headings[position] = heading
         mapping.fields[position] = LEAVE_OUT
@@ -236,6 +237,11 @@ def _map_columns(mapping: SheetMapping, sheet: SheetData, headings, programme, i
             mapping.reasons[position] = f"Left out: {why}." if why else "Left out: not recognised."
             continue
         name, why = _by_values(mapping, name, values, programme)
+        if not titled and "title" not in taken and _names_each_row(mapping, name, values):
+            name, why = "title", (
+                f"Read as {labels['title']}: no column is headed for it, and this one names "
+                "each row in words."
+            )
         if name == "rag" and why:
             mapping.notes.append(
                 f"Column {column_name(position, heading)} holds RAG ratings (Red, Amber, Green), "
@@ -295,6 +301,18 @@ def _by_values(mapping, name, values, programme) -> tuple[str | None, str]:
     ):
         return None, "it holds words, not amounts."
     return name, ""
+
+
+def _names_each_row(mapping, name, values) -> bool:
+    """Whether a stage or reference column of a milestones sheet is its titles: a stage
+    different in every row ("Submission to Secretary of State"), or references in words."""
+    if mapping.kind != "milestones" or name not in ("stage", "reference") or len(values) < 3:
+        return False
+    said = [text(value) for value in values]
+    wordy = sum(len(s.split()) >= 3 for s in said) / len(said)
+    if name == "stage":
+        return len(set(map(words, said))) == len(said) and wordy >= 0.5
+    return wordy >= 0.8
 
 
 def _as_number(value) -> float | None:

@@ -2,9 +2,11 @@
 
 - Rows that are not records: totals and sub-totals, rows of units ("£'000"), footnotes
   ("* Figures are provisional", "Source: …") and section rows ("Theme: Housing", a row with one
-  cell above a block). They are skipped and listed as skipped; a section row names the service
-  area of the rows under it when a record must have one.
-- "ditto", "do.", '"' and "as above" in a cell: the same as the row above.
+  cell above a block; "2 | Department's Working Style" above rows numbered 2.1, 2.2...). They are
+  skipped and listed as skipped; a section row names the service area of the rows under it when
+  a record must have one.
+- "ditto", "do.", '"' and "as above" in a cell: the same as the row above. So is a blank date
+  in a column left of the titles, a timetable's date written once above its block of rows.
 - Continuation rows: text in a row with no title (nor dates or amounts) belongs to the record
   above, as if the cell had carried on.
 """
@@ -33,11 +35,14 @@ _SECTION_RE = re.compile(
 # Fields whose cells carry on into the row below when it has no title of its own.
 RUNNING_TEXT = ("comment", "description", "moderating_factors", "note", "measure", "target")
 SECTION_LIMIT = 120
+# Date columns whose blank cells left of the titles mean the date above (a timetable's blocks).
+GROUPING_DATES = ("planned_start", "planned_completion", "start", "due")
+_WHOLE_NUMBER_RE = re.compile(r"^\d{1,3}\.?$")
 
 
-def row_kind(row, mapping: SheetMapping) -> tuple[str, str]:
+def row_kind(row, mapping: SheetMapping, following=None) -> tuple[str, str]:
     """(kind, words) of a row that is not a record (``TOTAL``, ``UNITS``, ``FOOTNOTE``,
-    ``SECTION``), or ("", "") for a record."""
+    ``SECTION``), or ("", "") for a record. ``following`` is the next row, if any."""
     filled = [(i, value) for i, value in enumerate(row.values) if not is_blank(value)]
     if not filled:
         return "", ""
@@ -46,6 +51,8 @@ def row_kind(row, mapping: SheetMapping) -> tuple[str, str]:
     first = text(filled[0][1])
     if isinstance(filled[0][1], str) and _TOTAL_RE.search(first.strip()):
         return TOTAL, first
+    if numbered := _numbered_section(filled, mapping, following):
+        return SECTION, numbered
     if len(filled) > 1:
         return "", ""
     index, value = filled[0]
@@ -69,13 +76,55 @@ def row_kind(row, mapping: SheetMapping) -> tuple[str, str]:
     return "", ""
 
 
+def _numbered_section(filled, mapping: SheetMapping, following) -> str:
+    """The words of a section numbered like the rows under it ("2 | Department's Working Style"
+    above "2.1", "2.2"): a whole number and a title and nothing else; "" for any other row."""
+    reference, title = mapping.column_of("reference"), mapping.column_of("title")
+    if following is None or reference is None or title is None or len(filled) != 2:
+        return ""
+    if {i for i, _ in filled} != {reference, title}:
+        return ""
+    number = text(row_value(filled, reference)).strip()
+    below = following.values[reference] if reference < len(following.values) else None
+    if not _WHOLE_NUMBER_RE.match(number) or not text(below).startswith(f"{number.rstrip('.')}."):
+        return ""
+    return " ".join(text(row_value(filled, title)).split())
+
+
+def row_value(filled, index: int):
+    return next(value for i, value in filled if i == index)
+
+
+def _grouping_dates(mapping: SheetMapping) -> set[int]:
+    """Columns of dates left of the titles: a blank cell there means the date above."""
+    title = mapping.column_of("title")
+    if title is None:
+        return set()
+    return {
+        index
+        for index, name in mapping.fields.items()
+        if name in GROUPING_DATES and index < title
+    }
+
+
 def with_dittos(row, above, mapping: SheetMapping) -> tuple[object, list[str]]:
-    """The row with each ditto mark replaced by the value above it, and a note of each."""
+    """The row with each ditto mark, and each blank date of a timetable's block, replaced by
+    the value above it, and a note of each."""
     if above is None:
         return row, []
     values = list(row.values)
     notes = []
+    grouping = _grouping_dates(mapping)
     for index, value in enumerate(values):
+        if index in grouping and is_blank(value) and index < len(above.values):
+            if not is_blank(above.values[index]):
+                values[index] = above.values[index]
+                heading = mapping.headings.get(index, "")
+                notes.append(
+                    f"Column {column_name(index, heading)}: blank, so the date of the row above "
+                    f"({text(values[index])[:40]})."
+                )
+            continue
         if not isinstance(value, str) or (words(value) not in DITTO and value.strip() not in DITTO):
             continue
         if index < len(above.values) and not is_blank(above.values[index]):

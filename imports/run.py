@@ -105,8 +105,9 @@ class Run:
         planned: list[tuple[RowPlan, RowCells, Wanted]] = []
         skipped: dict[str, list[int]] = {}
         above = None
-        for row in rows:
-            kind, said = row_kind(row, mapping)
+        for position, row in enumerate(rows):
+            following = rows[position + 1] if position + 1 < len(rows) else None
+            kind, said = row_kind(row, mapping, following)
             if kind:
                 skipped.setdefault(kind, []).append(row.number)
                 if kind == SECTION and importer.area_required:
