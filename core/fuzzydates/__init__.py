@@ -51,10 +51,11 @@ Conventions
 * The word "may" is the month only next to a day or year, or after words that introduce a date
   ("by May", "end May", "April and May"); "fall" is the season only with a year.
 * As trackers write them: Excel's "Mar-11" / "Oct-2014" (a month, a dash and a year, no spaces) is
-  that month. A slash between months, seasons or quarters is a span ("May/June 2013",
-  "Spring/Summer 2012", "October 2012/ March 2013"); between days it gives alternatives, and the
-  first is read ("28 Apr/2 June"). A quarter after a financial year ("2014-15 Q3"), and a quarter
-  that starts a span ending in a financial one ("Q1-Q2 14/15"), are financial.
+  that month. A slash between months, seasons, quarters or parts of a year is a span ("May/June
+  2013", "Spring/Summer 2012", "October 2012/ March 2013", "late 2021/spring 2022"); between
+  days it gives alternatives, and the first is read ("28 Apr/2 June"). A quarter after a
+  financial year ("2014-15 Q3"), and a quarter that starts a span ending in a financial one
+  ("Q1-Q2 14/15"), are financial.
 * A day or month of three digits ("1/013/2012") is not a date, and says so: it is never read as
   the year alone. A year inside a name is not a date: after Act, Bill, Regulations, Order,
   Measure or Directive ("Localism Act 2011"), or before a capitalised word that is not a date

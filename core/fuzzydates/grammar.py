@@ -59,6 +59,12 @@ _DATE_WORDS = set(_MONTHS) | set(_SEASONS) | _RANGE_WORDS | {"q", "h", "fy", "fi
 _DATE_WORDS |= {"quarter", "half", "onwards", "onward", "and", "early", "mid", "late", "end"}
 
 
+def _spans_by_slash(piece: Piece) -> bool:
+    """Whether a slash after (or before) ``piece`` makes a span: months, seasons, quarters,
+    halves, and parts of a year ("late 2021/spring 2022")."""
+    return piece.kind in _SLASH_SPANS or (piece.kind == "year" and piece.part is not None)
+
+
 class _Grammar:
     """Recursive descent over tokens. Each method takes a token index and returns what it read
     and the index after it, or None when the tokens there are not that kind of thing."""
@@ -125,10 +131,11 @@ class _Grammar:
         if single is None:
             return None
         first, j = single
-        # "/" makes a span of months, seasons or quarters, the year coming from the other end:
-        # "May/June 2013", "Spring/Summer 2012", "October 2012/ March 2013". Between days it
+        # "/" makes a span of months, seasons, quarters or parts of a year, the year coming from
+        # the other end: "May/June 2013", "Spring/Summer 2012", "October 2012/ March 2013",
+        # "late 2021/spring 2022". Between days it
         # gives alternatives ("OPM 28 Apr/2 June"): the first is read.
-        slash = self._is_punct(j, "/") and first.kind in _SLASH_SPANS
+        slash = self._is_punct(j, "/") and _spans_by_slash(first)
         connector = self._word(j) in _RANGE_WORDS or self._kind(j) == "dash" or slash
         # "and" shares the year written after it: "26th and 27th July 2007", "April and May 2010"
         shared_year = self._word(j) == "and" or self._is_punct(j, "&")
@@ -137,7 +144,7 @@ class _Grammar:
         after = self._skip(j + 1, "to") if self._word(j) == "through" else j + 1  # "through to"
         if connector and (second := self._single(after)) is not None:
             last, k = second
-            if slash and last.kind not in _SLASH_SPANS:
+            if slash and not _spans_by_slash(last):
                 return first, None, False, j
             if last.kind != "dayonly" and (first.kind != "dayonly" or last.kind == "day"):
                 if first.kind == "quarter" and first.year is None and last.kind == "fquarter":

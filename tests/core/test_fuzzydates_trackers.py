@@ -26,6 +26,16 @@ TRACKERS = [
     ("May/June 2013", D(2013, 5, 1), D(2013, 6, 30), P.RANGE, "May–Jun 2013"),
     ("October 2012/ March 2013", D(2012, 10, 1), D(2013, 3, 31), P.RANGE, "Oct 2012–Mar 2013"),
     ("Jan/Feb 2010", D(2010, 1, 1), D(2010, 2, 28), P.RANGE, "Jan–Feb 2010"),
+    # Parts of a year and spans of seasons, as local-plan timetables write them (Bromley's
+    # Local Development Scheme, 2017; Crawley's, 2020; Waverley's, 2021).
+    ("early 2018", D(2018, 1, 1), D(2018, 4, 30), P.EARLY_YEAR, "early 2018"),
+    ("late 2017", D(2017, 9, 1), D(2017, 12, 31), P.END_YEAR, "end 2017"),
+    ("mid-2016", D(2016, 5, 1), D(2016, 8, 31), P.MID_YEAR, "mid 2016"),
+    ("Summer/Autumn 2017", D(2017, 6, 1), D(2017, 11, 30), P.RANGE, "Jun–Nov 2017"),
+    ("late 2021/spring 2022", D(2021, 9, 1), D(2022, 5, 31), P.RANGE, "Sep 2021–May 2022"),
+    ("September/October 2022*", D(2022, 9, 1), D(2022, 10, 31), P.RANGE, "Sep–Oct 2022"),
+    ("January – May 2017", D(2017, 1, 1), D(2017, 5, 31), P.RANGE, "Jan–May 2017"),
+    ("September to October 2013", D(2013, 9, 1), D(2013, 10, 31), P.RANGE, "Sep–Oct 2013"),
     # A year in a name is skipped for the date after it.
     ("Localism Act 2011 duties from April 2012", D(2012, 4, 1), None, P.FROM, "from Apr 2012"),
 ]

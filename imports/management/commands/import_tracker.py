@@ -20,7 +20,8 @@ class Command(BaseCommand):
         "Import a tracker (.xlsx or .csv) into a programme, as the web import does: the columns "
         "are matched from their headings, every row is previewed, and everything is imported in "
         "one go or nothing is. Refuses to import while there are problems, or names the "
-        "programme does not know, until --map says what to do with them."
+        "programme does not know, until --map says what to do with them; or, with "
+        "--import-right-rows, imports the rows that are right and lists the others."
     )
 
     def add_arguments(self, parser):
@@ -45,13 +46,23 @@ class Command(BaseCommand):
             '"stage:Stage 3=(new)", "person:J Smith=(blank)".',
         )
         parser.add_argument(
+            "--import-right-rows",
+            action="store_true",
+            dest="right_rows",
+            help="Import the rows that are right and list the others (rows with a problem or "
+            "an unknown name), as the web import does: the rows left out are recorded on the "
+            "import, to download from the import history, put right and import again.",
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="Show the preview and save nothing."
         )
         parser.add_argument(
             "--user", metavar="USERNAME", help="Whom the changes are recorded against."
         )
 
-    def handle(self, *args, file, programme, kind, sheet, maps, dry_run, user, **options):
+    def handle(
+        self, *args, file, programme, kind, sheet, maps, right_rows, dry_run, user, **options
+    ):
         found = Programme.objects.filter(slug=programme).first()
         if found is None:
             raise CommandError(f"There is no programme called {programme!r}.")
@@ -68,23 +79,46 @@ class Command(BaseCommand):
             programme=found, book=book, mappings=mappings, resolutions=resolutions
         )
         self.show_plan(plan, options["verbosity"])
-        if not plan.can_commit:
+        right_rows = right_rows and not plan.can_commit
+        if not (plan.can_commit or (right_rows and plan.can_commit_right_rows)):
             raise CommandError(plan.refusal() + self.hint(plan))
+        if right_rows:
+            leaving = len(plan.rows_left_out)
+            self.stdout.write(
+                f"{leaving} row{'s' if leaving != 1 else ''} with a problem or an unknown name "
+                f"will be left out; the other {len(plan.rows) - leaving} are imported."
+            )
         if dry_run:
             self.stdout.write("Dry run: nothing was saved.")
             return
         try:
             record = importing.commit(
-                programme=found, book=book, mappings=mappings, resolutions=resolutions, by=by
+                programme=found,
+                book=book,
+                mappings=mappings,
+                resolutions=resolutions,
+                partial=right_rows,
+                by=by,
             )
         except importing.ImportRefused as refused:
             raise CommandError(str(refused)) from refused
+        left_out = len(record.left_out)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported {record.file_name}: {record.created} added, {record.updated} "
-                f"updated, {record.unchanged} unchanged."
+                f"updated, {record.unchanged} unchanged"
+                + (
+                    f"; {left_out} row{'s' if left_out != 1 else ''} left out, listed on the "
+                    "import history to download, put right and import again."
+                    if left_out
+                    else "."
+                )
             )
         )
+        for row in record.left_out:
+            self.stdout.write(
+                f'  Left out: "{row["sheet"]}" row {row["row"]}: ' + " ".join(row["problems"])
+            )
 
     # --- steps ---------------------------------------------------------------------------------
 
