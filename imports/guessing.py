@@ -238,9 +238,12 @@ def _map_columns(mapping: SheetMapping, sheet: SheetData, headings, programme, i
             continue
         name, why = _by_values(mapping, name, values, programme)
         if not titled and "title" not in taken and _names_each_row(mapping, name, values):
-            name, why = "title", (
-                f"Read as {labels['title']}: no column is headed for it, and this one names "
-                "each row in words."
+            name, why = (
+                "title",
+                (
+                    f"Read as {labels['title']}: no column is headed for it, and this one names "
+                    "each row in words."
+                ),
             )
         if name == "rag" and why:
             mapping.notes.append(

@@ -101,9 +101,7 @@ def _grouping_dates(mapping: SheetMapping) -> set[int]:
     if title is None:
         return set()
     return {
-        index
-        for index, name in mapping.fields.items()
-        if name in GROUPING_DATES and index < title
+        index for index, name in mapping.fields.items() if name in GROUPING_DATES and index < title
     }
 
 
