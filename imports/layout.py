@@ -84,14 +84,14 @@ def _numbered_section(filled, mapping: SheetMapping, following) -> str:
         return ""
     if {i for i, _ in filled} != {reference, title}:
         return ""
-    number = text(row_value(filled, reference)).strip()
+    number = text(_value_at(filled, reference)).strip()
     below = following.values[reference] if reference < len(following.values) else None
     if not _WHOLE_NUMBER_RE.match(number) or not text(below).startswith(f"{number.rstrip('.')}."):
         return ""
-    return " ".join(text(row_value(filled, title)).split())
+    return " ".join(text(_value_at(filled, title)).split())
 
 
-def row_value(filled, index: int):
+def _value_at(filled, index: int):
     return next(value for i, value in filled if i == index)
 
 
