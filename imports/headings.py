@@ -24,6 +24,7 @@ _UNIT_ONLY_RE = re.compile(
     r"^\s*(?:\(?\s*£\s*(?:['’]?000s?|k|m|thousands?|millions?)?\s*\)?|%)\s*$", re.I
 )
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\s*[/-]\s*(?:(?:19|20)\d\d|\d\d)\b")
+_IN_YEAR_RE = re.compile(r"\bin[\s-]*year\b", re.IGNORECASE)
 
 # Words that say a column holds something other than any field of ours, whatever else its
 # heading says. Compared as words ("in year pressures").
@@ -78,9 +79,10 @@ def year_of(said: str) -> int | None:
 
 def bare(said: str) -> str:
     """A heading without its unit and year, for matching: "2024/25 Savings Proposed (£'000)"
-    is "Savings Proposed"."""
+    is "Savings Proposed", "In-Year Savings" is "Savings"."""
     for pattern, _ in _UNIT_RES:
         said = pattern.sub(" ", said)
+    said = _IN_YEAR_RE.sub(" ", said)  # "In-Year" says when, and is never the financial year
     said = _YEAR_RE.sub(" ", said).replace("%", " percent ")
     return " ".join(said.split())
 

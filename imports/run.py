@@ -13,6 +13,7 @@ from imports import values
 from imports.books import Book, SheetData
 from imports.cells import FAILED, RowCells
 from imports.guessing import turned_if
+from imports.headings import heading_like
 from imports.history import read_history
 from imports.kinds import KINDS
 from imports.kinds.base import KindImport, Wanted
@@ -175,16 +176,20 @@ class Run:
         }
         kept, repeated = [], []
         first = next(iter(headings.items()), None)
-        # Headings over several rows, repeated above a second table: each of their rows.
+        # Headings over several rows, repeated above a second table: each of their rows (and
+        # the heading-like rows just above them), compared in the columns read.
         heading_rows = [
-            tuple(_cell_key(row, i) for i in range(len(row.values)))
+            tuple(
+                _cell_key(row, i) if mapping.fields.get(i) else "" for i in range(len(row.values))
+            )
             for row in sheet.rows
-            if mapping.header_start and mapping.header_start <= row.number <= mapping.header_row
+            if mapping.header_start
+            and _heading_block(sheet, mapping)[0] <= row.number <= mapping.header_row
         ]
         for row in sheet.rows:
             if row.number <= mapping.header_row:
                 continue
-            if heading_rows and _repeats_a_heading_row(row, heading_rows):
+            if heading_rows and _repeats_a_heading_row(row, heading_rows, mapping):
                 repeated.append(row.number)
                 continue
             # The first heading is checked alone first: it rules out nearly every row quickly.
@@ -294,8 +299,20 @@ def _carry_on(previous, row, mapping: SheetMapping) -> None:
     plan.notes.append(f"Row {row.number} carries on this row's text: it is added here.")
 
 
-def _repeats_a_heading_row(row, heading_rows) -> bool:
-    keys = tuple(_cell_key(row, i) for i in range(len(row.values)))
+def _heading_block(sheet: SheetData, mapping: SheetMapping) -> tuple[int, int]:
+    """The rows of a sheet's headings over several rows, with the heading-like rows of two or
+    more cells just above them ("2022/23 | Gross | Net" over "Savings | Savings")."""
+    first = mapping.header_start
+    numbers = {row.number: row for row in sheet.rows}
+    while (above := numbers.get(first - 1)) is not None and heading_like(above):
+        if sum(not is_blank(value) for value in above.values) < 2:
+            break
+        first -= 1
+    return first, mapping.header_row
+
+
+def _repeats_a_heading_row(row, heading_rows, mapping: SheetMapping) -> bool:
+    keys = tuple(_cell_key(row, i) if mapping.fields.get(i) else "" for i in range(len(row.values)))
     return any(
         any(keys) and all(not key or (i < len(h) and h[i] == key) for i, key in enumerate(keys))
         for h in heading_rows
