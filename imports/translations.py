@@ -163,8 +163,9 @@ class Translator:
         top = len(self.programme.risk_levels())
         own = self._own(name, said)
         if own is None:
-            plain_number = isinstance(value, int | float) and not isinstance(value, bool)
-            if not (plain_number and scale and scale != top) and not _decimal(value):
+            # A number, in a number cell or written in a CSV, on a scale of its own.
+            on_its_scale = _number(value) is not None and scale and scale != top
+            if not on_its_scale and not _decimal(value):
                 found, kept = level(value, self.programme)
                 if found is not None or not said:
                     return found, kept
