@@ -16,7 +16,15 @@ from imports.guessing import turned_if
 from imports.history import read_history
 from imports.kinds import KINDS
 from imports.kinds.base import KindImport, Wanted
-from imports.layout import RUNNING_TEXT, SECTION, SKIPPED_WORDS, continues, row_kind, with_dittos
+from imports.layout import (
+    KEY,
+    RUNNING_TEXT,
+    SECTION,
+    SKIPPED_WORDS,
+    continues,
+    row_kind,
+    with_dittos,
+)
 from imports.mapping import (
     HISTORY,
     LEAVE_OUT,
@@ -48,6 +56,8 @@ class Run:
         # [(old, new, reason, when)], oldest first.
         self.history: dict[int, dict[str, list]] = {}
         self.result = Plan(book.file_name, book.sha256, mappings)
+        # Rows that title a table whose headings are repeated under them, by sheet: row → words.
+        self.table_titles: dict[str, dict[int, str]] = {}
 
     def reason(self, said: str) -> str:
         """The reason a date change made by this import carries."""
@@ -105,8 +115,13 @@ class Run:
         planned: list[tuple[RowPlan, RowCells, Wanted]] = []
         skipped: dict[str, list[int]] = {}
         above = None
+        titles = self.table_titles.pop(mapping.sheet, {})
         for row in rows:
             kind, said = row_kind(row, mapping)
+            if row.number in titles:
+                kind, said = SECTION, titles[row.number]
+            elif skipped.get(KEY):
+                kind = KEY  # the rows under "Key" are the key
             if kind:
                 skipped.setdefault(kind, []).append(row.number)
                 if kind == SECTION and importer.area_required:
@@ -186,15 +201,12 @@ class Run:
             if heading_rows and _repeats_a_heading_row(row, heading_rows):
                 repeated.append(row.number)
                 continue
-            # The first heading is checked alone first: it rules out nearly every row quickly.
-            if (
-                first
-                and _cell_key(row, first[0]) == first[1]
-                and all(_cell_key(row, index) == key for index, key in headings.items())
-            ):
+            if _repeats_headings(row, headings, first):
                 repeated.append(row.number)
+                _title_of_table(kept, row, self.table_titles.setdefault(mapping.sheet, {}))
                 continue
             kept.append(row)
+
         if len(repeated) == 1:
             mapping.notes.append(f"Row {repeated[0]} repeats the headings: skipped.")
         elif repeated:
@@ -291,6 +303,25 @@ def _carry_on(previous, row, mapping: SheetMapping) -> None:
         if name in RUNNING_TEXT and not is_blank(value) and name in wanted.fields:
             wanted.fields[name] = "\n".join(filter(None, [wanted.fields[name], values.text(value)]))
     plan.notes.append(f"Row {row.number} carries on this row's text: it is added here.")
+
+
+def _repeats_headings(row, headings, first) -> bool:
+    # The first heading is checked alone first: it rules out nearly every row quickly.
+    return bool(
+        first
+        and _cell_key(row, first[0]) == first[1]
+        and all(_cell_key(row, index) == key for index, key in headings.items())
+    )
+
+
+def _title_of_table(kept: list, headings_row, titles: dict[int, str]) -> None:
+    """A row with one cell just above repeated headings is the next table's title ("Potential
+    New Risks"): a section heading, not a record."""
+    if not kept or kept[-1].number != headings_row.number - 1:
+        return
+    cells = [value for value in kept[-1].values if not is_blank(value)]
+    if len(cells) == 1 and isinstance(cells[0], str):
+        titles[kept[-1].number] = " ".join(cells[0].split())
 
 
 def _repeats_a_heading_row(row, heading_rows) -> bool:
