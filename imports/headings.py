@@ -99,6 +99,7 @@ def bare(said: str) -> str:
         said = pattern.sub(" ", said)
     said = _YEAR_RE.sub(" ", said).replace("%", " percent ")
     said = _ABBREVIATION_RE.sub(lambda found: ABBREVIATIONS[found.group(1).lower()], said)
+    said = _SCALE_SAID_RE.sub(" ", said)  # "Probability (1-5)" is "Probability"
     return " ".join(said.split())
 
 

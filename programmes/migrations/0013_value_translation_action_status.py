@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programmes', '0012_action_heading'),
+        ("programmes", "0012_action_heading"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='valuetranslation',
-            name='field',
-            field=models.CharField(choices=[('status', 'Status'), ('rag', 'RAG status'), ('likelihood', 'Likelihood'), ('impact', 'Impact'), ('action_status', 'Action status')], max_length=16, verbose_name='field'),
+            model_name="valuetranslation",
+            name="field",
+            field=models.CharField(
+                choices=[
+                    ("status", "Status"),
+                    ("rag", "RAG status"),
+                    ("likelihood", "Likelihood"),
+                    ("impact", "Impact"),
+                    ("action_status", "Action status"),
+                ],
+                max_length=16,
+                verbose_name="field",
+            ),
         ),
     ]
