@@ -14,17 +14,7 @@ is left out, with the reason.
 
 from exports.sheets import IMPORTABLE, SHEETS
 from imports.books import SheetData
-from imports.headings import (
-    USUAL_SCALES,
-    bare,
-    combined,
-    elsewhere,
-    heading_like,
-    is_unit_cell,
-    scale_said,
-    unit_of,
-    year_of,
-)
+from imports.headings import combined, elsewhere, heading_like, is_unit_cell, unit_of, year_of
 from imports.mapping import (
     EXPORT_ONLY,
     HEADING_ROWS_SEARCHED,
@@ -40,6 +30,7 @@ from imports.mapping import (
     heading_key,
     match_heading,
 )
+from imports.registers import description_as_title, read_scales, scale_said
 from imports.values import is_blank, open_or_closed, rag_words_share, text, words
 
 WINDOW = 3  # rows of headings read together, at most
@@ -57,8 +48,6 @@ DATE_FIELDS = {
 # Fields of words: a column of them holding numbers holds something else (a rating after
 # mitigation under a heading that says "Mitigation").
 WORDS_FIELDS = {"moderating_factors", "lead_officer", "owner", "description"}
-# Words of a heading that rates on the risk matrix ("Gross Risk - Prob", "Inherent Impact").
-RATED_WORDS = ("likelihood", "probability", "impact", "severity")
 MONEY_FIELDS = {"savings": ("target", "forecast", "achieved"), "milestones": ("estimated_cost",)}
 
 
@@ -250,9 +239,9 @@ def _mapping(sheet, best, programme, indexes) -> SheetMapping:
             mapping.units[position] = str(unit)
             mapping.reasons[position] += f" Amounts are in {_unit_words(unit)}."
     if mapping.kind == "risks":
-        _description_as_title(mapping)
+        description_as_title(mapping)
     rows_above = [row for row in sheet.rows if row.number < window[0].number]
-    _read_scales(mapping, sheet, programme, scale_said(headings, rows_above))
+    read_scales(mapping, sheet, programme, scale_said(headings, rows_above))
     mapping.year = next(
         (year for said in [*above, sheet.name, *headings] if (year := year_of(said))), None
     )
@@ -266,56 +255,6 @@ def _mapping(sheet, best, programme, indexes) -> SheetMapping:
             f"The headings are in row {window[0].number}; the rows above them are left out."
         )
     return mapping
-
-
-def _description_as_title(mapping: SheetMapping) -> None:
-    """A register whose only words for each risk are its description ("Risk no.",
-    "Description", …): the description is the risk."""
-    if mapping.column_of("title") is not None:
-        return
-    position = mapping.column_of("description")
-    if position is not None:
-        mapping.fields[position] = "title"
-        mapping.reasons[position] = (
-            "Read as the risk: no column names the risk, and this one describes it."
-        )
-
-
-def _read_scales(mapping: SheetMapping, sheet: SheetData, programme, said: int | None) -> None:
-    """The scale of the likelihood and impact columns when it is not the programme's: the one
-    the register says (a heading's "1-5", a key of levels above it), or else the smallest
-    usual scale their values fit — the values of both, and of the ratings before controls
-    ("Gross Risk - Prob"), since one matrix rates them all."""
-    below = column_values(sheet, mapping.header_row)
-    rated = [
-        position for position, name in mapping.fields.items() if name in ("likelihood", "impact")
-    ]
-    if not rated:
-        return
-    same_matrix = rated + [
-        position
-        for position, heading in mapping.headings.items()
-        if mapping.fields.get(position) == LEAVE_OUT
-        and any(word in words(bare(heading)).split() for word in RATED_WORDS)
-    ]
-    numbers = [
-        n
-        for position in same_matrix
-        for n in map(_as_number, below.get(position, []))
-        if n is not None
-    ]
-    if not numbers:
-        return
-    top = max(numbers)
-    scale = said or next((n for n in USUAL_SCALES if top <= n), int(top))
-    why = "as the register's key says" if said else "as its ratings show"
-    for position in rated:
-        own = [n for n in map(_as_number, below.get(position, [])) if n is not None]
-        if scale != len(programme.risk_levels()) or any(not n.is_integer() for n in own):
-            mapping.scales[position] = scale
-            mapping.reasons[position] += (
-                f" Rated 1 to {scale} ({why}): read on the programme's scale, for you to confirm."
-            )
 
 
 def _unit_words(unit) -> str:

@@ -34,8 +34,7 @@ ABBREVIATIONS = {
 }
 _ABBREVIATION_RE = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b\.?", re.I)
 # A scale said in a heading: "Probability Code (1-5)", "Impact 1 to 4".
-_SCALE_SAID_RE = re.compile(r"\b1\s*(?:-|–|to)\s*(3|4|5|10)\b")
-USUAL_SCALES = (3, 4, 5, 10)
+SCALE_SAID_RE = re.compile(r"\b1\s*(?:-|–|to)\s*(3|4|5|10)\b")
 
 # Words that say a column holds something other than any field of ours, whatever else its
 # heading says. Compared as words ("in year pressures").
@@ -99,7 +98,7 @@ def bare(said: str) -> str:
         said = pattern.sub(" ", said)
     said = _YEAR_RE.sub(" ", said).replace("%", " percent ")
     said = _ABBREVIATION_RE.sub(lambda found: ABBREVIATIONS[found.group(1).lower()], said)
-    said = _SCALE_SAID_RE.sub(" ", said)  # "Probability (1-5)" is "Probability"
+    said = SCALE_SAID_RE.sub(" ", said)  # "Probability (1-5)" is "Probability"
     return " ".join(said.split())
 
 
@@ -127,27 +126,3 @@ def combined(rows, width: int) -> list[str]:
             if said:
                 columns[position].append(said)
     return [" ".join(parts) for parts in columns]
-
-
-def scale_said(headings, rows_above) -> int | None:
-    """The top of the likelihood and impact scale a register says it uses: in a heading
-    ("Probability (1-5)"), or in the key above the register, a row of the levels 1, 2, 3 …
-    (a risk matrix printed above it)."""
-    for heading in headings:
-        found = _SCALE_SAID_RE.search(heading or "")
-        if found:
-            return int(found.group(1))
-    for row in rows_above:
-        levels = [level for value in row.values if (level := _whole(value)) is not None]
-        if len(levels) in USUAL_SCALES and levels == list(range(1, len(levels) + 1)):
-            return len(levels)
-    return None
-
-
-def _whole(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float) and float(value).is_integer():
-        return int(value)
-    said = text(value)
-    return int(said) if said.isdigit() else None
