@@ -20,10 +20,10 @@ from imports.books import SpreadsheetError
 from imports.names import AREA, NEW, NEW_CALLED
 from imports.reading import read_book
 from milestones.models import Milestone
-from programmes.models import Programme, Risk, SavingsLine
+from programmes.models import Action, Programme, Risk, SavingsLine
 
 FOLDER = Path(__file__).resolve().parent.parent / "fixtures" / "trackers"
-MODELS = {"milestones": Milestone, "risks": Risk, "savings": SavingsLine}
+MODELS = {"milestones": Milestone, "risks": Risk, "savings": SavingsLine, "actions": Action}
 
 
 @dataclass

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from core import fuzzydates
-from core.fuzzydates import FuzzyDate
+from core.fuzzydates import FuzzyDate, Precision
 from imports import values
 from imports.cells import FAILED, RowCells
+from imports.layout import dated_items_note
 from imports.values import CellError, is_blank
 
 
@@ -89,6 +90,15 @@ def read_date(cells: RowCells, name: str, existing: FuzzyDate | None, *, moves: 
                 )
                 return DateWanted([(FuzzyDate.from_date(day), "")])
             return DateWanted([(existing, "")], keep=True)
+        if not moves and (note := dated_items_note(cells.column(words_name), written, "record")):
+            # Several dated items in one cell: words, never one of their dates.
+            try:
+                values.check_date_length(written)
+            except CellError as error:
+                cells.problem(words_name, str(error))
+                return FAILED
+            cells.plan.notes.append(note)
+            return DateWanted([(FuzzyDate(written, None, None, Precision.UNDATED), "")])
         try:
             chain = _read_words(written, quarters=quarters, moves=moves)
         except CellError as error:

@@ -235,4 +235,10 @@ class TranslationsForm(forms.Form):
         }
 
 
-WHAT = {"status": "Status", "rag": "RAG status", "likelihood": "Likelihood", "impact": "Impact"}
+WHAT = {
+    "status": "Status",
+    "rag": "RAG status",
+    "likelihood": "Likelihood",
+    "impact": "Impact",
+    "action_status": "Action status",
+}

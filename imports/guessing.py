@@ -30,9 +30,11 @@ from imports.mapping import (
     heading_key,
     match_heading,
 )
+from imports.registers import description_as_title, read_scales, scale_said
 from imports.values import is_blank, open_or_closed, rag_words_share, text, words
 
 WINDOW = 3  # rows of headings read together, at most
+TITLE_ROWS = 4  # rows above the headings read as the register's title
 DATE_FIELDS = {
     "planned_start",
     "planned_completion",
@@ -43,6 +45,9 @@ DATE_FIELDS = {
     "due",
     "review_date",
 }
+# Fields of words: a column of them holding numbers holds something else (a rating after
+# mitigation under a heading that says "Mitigation").
+WORDS_FIELDS = {"moderating_factors", "lead_officer", "owner", "description"}
 MONEY_FIELDS = {"savings": ("target", "forecast", "achieved"), "milestones": ("estimated_cost",)}
 
 
@@ -131,11 +136,52 @@ def _windows(sheet: SheetData, header_row: int | None, depths):
 
 def _best_headings(sheet, indexes, name_key, header_row):
     """(score, kind, rows of headings) of the row that names most fields; failing that, of
-    the window of two or three rows that do together (none naming two alone), or None."""
+    the window of two or three rows that do together (none naming two alone), or None. A row
+    of headings keeps the parts of its headings written in the rows just above and below it
+    (a heading wrapped over two lines, pasted into two rows)."""
     best = _best_window(sheet, indexes, name_key, header_row, (1,))
     if best is None:
-        best = _best_window(sheet, indexes, name_key, header_row, range(2, WINDOW + 1))
-    return best
+        return _best_window(sheet, indexes, name_key, header_row, range(2, WINDOW + 1))
+    score, kind, window = best
+    return score, kind, _with_parts(sheet, window, indexes[kind])
+
+
+def _with_parts(sheet, window, index) -> list:
+    """The row of headings with the rows just above and below it that hold the rest of its
+    headings: short words only, fewer cells than the headings, at least one of them over or
+    under a gap in the headings, and naming no field the headings lose."""
+    heading = window[0]
+    width = max(len(row.values) for row in sheet.rows[: HEADING_ROWS_SEARCHED + WINDOW])
+    named = _fields_named(combined([heading], width), index)
+    filled = _filled(heading)
+    rows = list(window)
+    for neighbour in (_row_next_to(sheet, heading, -1), _row_next_to(sheet, heading, 1)):
+        if neighbour is None or not _part_of(neighbour, heading, filled):
+            continue
+        trial = sorted([*rows, neighbour], key=lambda row: row.number)
+        if named <= _fields_named(combined(trial, width), index):
+            rows = trial
+    return rows
+
+
+def _row_next_to(sheet, row, step: int):
+    return next((other for other in sheet.rows if other.number == row.number + step), None)
+
+
+def _filled(row) -> set[int]:
+    return {i for i, value in enumerate(row.values) if not is_blank(value)}
+
+
+def _part_of(row, heading, heading_cells: set[int]) -> bool:
+    cells = _filled(row)
+    if len(cells) < 2 or len(cells) >= len(heading_cells) or not cells - heading_cells:
+        return False
+    return all(
+        isinstance(row.values[i], str)
+        and len(row.values[i].split()) <= 3
+        and not any(character.isdigit() for character in row.values[i])
+        for i in cells
+    )
 
 
 def _best_window(sheet, indexes, name_key, header_row, depths):
@@ -148,7 +194,10 @@ def _best_window(sheet, indexes, name_key, header_row, depths):
                 len(_fields_named(combined([row], width), index)) >= 2 for row in window
             ):
                 continue  # a row that names fields alone is a row of headings alone
-            score = len(found) + (2 if _named_for(name_key, candidate) else 0)
+            named = _named_for(name_key, candidate) or _named_for(
+                _title_above(sheet, window), candidate
+            )
+            score = len(found) + (2 if named else 0)
             if len(found) >= 2 and (best is None or score > best[0]):
                 best = (score, candidate, window)
     return best
@@ -156,6 +205,13 @@ def _best_window(sheet, indexes, name_key, header_row, depths):
 
 def _fields_named(headings, index) -> set:
     return {match_heading(h, index)[0] for h in headings if h} - {None, LEAVE_OUT}
+
+
+def _title_above(sheet, window) -> str:
+    """The words of the rows just above the headings: a register's title ("Draft Corporate
+    Risk Register February 2016") says what it holds, as a sheet's name does."""
+    above = [row for row in sheet.rows if row.number < window[0].number][-TITLE_ROWS:]
+    return words(" ".join(text(value) for row in above for value in row.values[:1]))
 
 
 def _named_for(name_key: str, kind: str) -> bool:
@@ -182,17 +238,10 @@ def _mapping(sheet, best, programme, indexes) -> SheetMapping:
         if name in MONEY_FIELDS.get(mapping.kind, ()) and unit:
             mapping.units[position] = str(unit)
             mapping.reasons[position] += f" Amounts are in {_unit_words(unit)}."
-    below = column_values(sheet, mapping.header_row)
-    for position, name in mapping.fields.items():
-        numbers = [n for n in map(_as_number, below.get(position, [])) if n is not None]
-        if name in ("likelihood", "impact") and numbers:
-            top = max(numbers)
-            scale = next((n for n in (3, 4, 5, 10) if top <= n), int(top))
-            if scale != len(programme.risk_levels()) or any(not n.is_integer() for n in numbers):
-                mapping.scales[position] = scale
-                mapping.reasons[position] += (
-                    f" Rated 1 to {scale}: read on the programme's scale, for you to confirm."
-                )
+    if mapping.kind == "risks":
+        description_as_title(mapping)
+    rows_above = [row for row in sheet.rows if row.number < window[0].number]
+    read_scales(mapping, sheet, programme, scale_said(headings, rows_above))
     mapping.year = next(
         (year for said in [*above, sheet.name, *headings] if (year := year_of(said))), None
     )
@@ -293,7 +342,11 @@ def _by_values(mapping, name, values, programme) -> tuple[str | None, str]:
     if name == "status" and sum(len(s) > 60 for s in said) / len(said) >= 0.5:
         if mapping.kind == "milestones" and "comment" not in mapping.fields.values():
             return "comment", "Read as the comment: it holds sentences, not a status."
+        if mapping.kind == "actions" and "note" not in mapping.fields.values():
+            return "note", "Read as the note: it holds sentences, not a status."
         return None, "it holds sentences, not a status."
+    if name in WORDS_FIELDS and sum(_numeric(value) for value in values) / len(values) >= 0.5:
+        return None, "it holds numbers (a rating), not words."
     if name in DATE_FIELDS and sum(len(s) > 80 for s in said) / len(said) >= 0.5:
         return None, "it holds sentences, not dates."
     if name == "service_area" and sum(_numeric(value) for value in values) / len(values) >= 0.5:

@@ -25,6 +25,17 @@ _UNIT_ONLY_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\s*[/-]\s*(?:(?:19|20)\d\d|\d\d)\b")
 _IN_YEAR_RE = re.compile(r"\bin[\s-]*year\b", re.IGNORECASE)
+# Short forms councils write in a risk register's headings ("Resid Risk - Prob", "Resp Officer").
+ABBREVIATIONS = {
+    "prob": "probability",
+    "resid": "residual",
+    "resp": "responsible",
+    "likeli": "likelihood",
+    "imp": "impact",
+}
+_ABBREVIATION_RE = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b\.?", re.I)
+# A scale said in a heading: "Probability Code (1-5)", "Impact 1 to 4".
+SCALE_SAID_RE = re.compile(r"\b1\s*(?:-|–|to)\s*(3|4|5|10)\b")
 
 # Words that say a column holds something other than any field of ours, whatever else its
 # heading says. Compared as words ("in year pressures").
@@ -48,6 +59,10 @@ ELSEWHERE = {
     "appetite": "a risk appetite is not a rating",
     "score": "a score is worked out from likelihood and impact, not kept",
     "trend": "a trend is not a status",
+    "category": "a category is neither the risk nor its area",
+    "risk rating": "a risk rating is worked out from likelihood and impact, not kept",
+    "unmitigated": "the unmitigated rating is not kept: the current one is",
+    "before controls": "the rating before controls is not kept: the current one is",
     "month 2": "a month's report is not the achievement: the outturn is",
     "month 6": "a month's report is not the achievement: the outturn is",
     "month 9": "a month's report is not the achievement: the outturn is",
@@ -84,6 +99,8 @@ def bare(said: str) -> str:
         said = pattern.sub(" ", said)
     said = _IN_YEAR_RE.sub(" ", said)  # "In-Year" says when, and is never the financial year
     said = _YEAR_RE.sub(" ", said).replace("%", " percent ")
+    said = _ABBREVIATION_RE.sub(lambda found: ABBREVIATIONS[found.group(1).lower()], said)
+    said = SCALE_SAID_RE.sub(" ", said)  # "Probability (1-5)" is "Probability"
     return " ".join(said.split())
 
 

@@ -9,6 +9,9 @@
   in a column left of the titles, a timetable's date written once above its block of rows.
 - Continuation rows: text in a row with no title (nor dates or amounts) belongs to the record
   above, as if the cell had carried on.
+- A cell that lists several dated items, one a line ("Q1 (2015/16) Savings are on track…",
+  "Q2 (2015/16) …"): kept as words, and none of its dates is taken as the record's date.
+- The key under a register (a row reading "Key", then the scales it rates on) is not records.
 """
 
 import re
@@ -18,12 +21,28 @@ from imports.mapping import LEAVE_OUT, SheetMapping, column_name
 from imports.values import is_blank, text, words
 
 TOTAL, UNITS, FOOTNOTE, SECTION = "total", "units", "footnote", "section"
+KEY = "key"
 SKIPPED_WORDS = {  # one row, several
     TOTAL: ("a total", "totals"),
     UNITS: ("a row of units", "rows of units"),
     FOOTNOTE: ("a footnote", "footnotes"),
     SECTION: ("a section heading", "section headings"),
+    KEY: ("the key to the register's scales", "the key to the register's scales"),
 }
+_KEY_RE = re.compile(r"^(?:risk\s+)?key(?:\s+to\s+[\w\s]+)?\s*:?$", re.IGNORECASE)
+# A remark under a table, alone in the title column: a long sentence ("Proposal to remove …
+# from the Corporate Risk Register as there is no longer a risk of IER failing.").
+REMARK_LENGTH = 120
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATED_ITEM_RE = re.compile(
+    r"^\s*[(\[]?\s*(?:"
+    r"Q[1-4](?:\s*\(?\s*(?:19|20)\d\d\s*[/-]\s*\d{2,4}\s*\)?|\s+(?:19|20)\d\d)?"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:19|20)?\d\d"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+    r"|(?:19|20)\d\d\s*[/-]\s*\d\d\b"
+    r")\)?",
+    re.IGNORECASE,
+)
 DITTO = frozenset(('"', "“", "”", "''", "〃", "ditto", "do", "do.", "as above", "same as above"))
 _TOTAL_RE = re.compile(r"^(?:sub\s*-?\s*total|grand\s+total|total)\b|\btotals?$", re.IGNORECASE)
 _FOOTNOTE_RE = re.compile(r"^(?:\*|†|‡|n\.?\s?b\.?\b|notes?\s*[:\d.]|source\s*:|key\s*:)", re.I)
@@ -61,6 +80,8 @@ def row_kind(row, mapping: SheetMapping, following=None) -> tuple[str, str]:
     said = " ".join(first.split())
     if _FOOTNOTE_RE.match(said):
         return FOOTNOTE, said
+    if _KEY_RE.match(said):
+        return KEY, said
     title_column = mapping.column_of("title")
     if title_column is None and mapping.fields.get(index) == "service_area":
         return SECTION, said  # a row naming only an area, in a sheet of lines with no title
@@ -73,6 +94,8 @@ def row_kind(row, mapping: SheetMapping, following=None) -> tuple[str, str]:
         return SECTION, _SECTION_RE.sub("", said).strip() or said
     if len(said) > 2 * SECTION_LIMIT:
         return FOOTNOTE, said
+    if len(said) >= REMARK_LENGTH and said.endswith(".") and _mapped_count(mapping) > 2:
+        return FOOTNOTE, said  # a remark under the table, in a sheet whose rows say more
     return "", ""
 
 
@@ -103,6 +126,33 @@ def _grouping_dates(mapping: SheetMapping) -> set[int]:
     return {
         index for index, name in mapping.fields.items() if name in GROUPING_DATES and index < title
     }
+
+
+def _mapped_count(mapping: SheetMapping) -> int:
+    return sum(1 for name in mapping.fields.values() if name != LEAVE_OUT)
+
+
+def dated_items(said: str) -> list[str]:
+    """The dates that begin each line of a cell listing several dated items ("Q1 (2015/16)",
+    "Q2 (2015/16)"); none unless two or more lines begin with one."""
+    leads = [
+        found.group(0).strip()
+        for line in said.splitlines()
+        if (found := _DATED_ITEM_RE.match(line))
+    ]
+    return leads if len(leads) >= 2 else []
+
+
+def dated_items_note(column: str, said: str, noun: str) -> str:
+    """The warning for a cell listing several dated items, or ""."""
+    leads = dated_items(said)
+    if not leads:
+        return ""
+    shown = ", ".join(leads[:4]) + (" …" if len(leads) > 4 else "")
+    return (
+        f"Column {column} lists several dated items ({shown}): kept as words; none of their "
+        f"dates is taken as the {noun}'s date."
+    )
 
 
 def with_dittos(row, above, mapping: SheetMapping) -> tuple[object, list[str]]:

@@ -17,7 +17,15 @@ from imports.headings import heading_like
 from imports.history import read_history
 from imports.kinds import KINDS
 from imports.kinds.base import KindImport, Wanted
-from imports.layout import RUNNING_TEXT, SECTION, SKIPPED_WORDS, continues, row_kind, with_dittos
+from imports.layout import (
+    KEY,
+    RUNNING_TEXT,
+    SECTION,
+    SKIPPED_WORDS,
+    continues,
+    row_kind,
+    with_dittos,
+)
 from imports.mapping import (
     HISTORY,
     LEAVE_OUT,
@@ -49,6 +57,8 @@ class Run:
         # [(old, new, reason, when)], oldest first.
         self.history: dict[int, dict[str, list]] = {}
         self.result = Plan(book.file_name, book.sha256, mappings)
+        # Rows that title a table whose headings are repeated under them, by sheet: row → words.
+        self.table_titles: dict[str, dict[int, str]] = {}
 
     def reason(self, said: str) -> str:
         """The reason a date change made by this import carries."""
@@ -106,9 +116,14 @@ class Run:
         planned: list[tuple[RowPlan, RowCells, Wanted]] = []
         skipped: dict[str, list[int]] = {}
         above = None
+        titles = self.table_titles.pop(mapping.sheet, {})
         for position, row in enumerate(rows):
             following = rows[position + 1] if position + 1 < len(rows) else None
             kind, said = row_kind(row, mapping, following)
+            if row.number in titles:
+                kind, said = SECTION, titles[row.number]
+            elif skipped.get(KEY):
+                kind = KEY  # the rows under "Key" are the key
             if kind:
                 skipped.setdefault(kind, []).append(row.number)
                 if kind == SECTION and importer.area_required:
@@ -192,15 +207,12 @@ class Run:
             if heading_rows and _repeats_a_heading_row(row, heading_rows, mapping):
                 repeated.append(row.number)
                 continue
-            # The first heading is checked alone first: it rules out nearly every row quickly.
-            if (
-                first
-                and _cell_key(row, first[0]) == first[1]
-                and all(_cell_key(row, index) == key for index, key in headings.items())
-            ):
+            if _repeats_headings(row, headings, first):
                 repeated.append(row.number)
+                _title_of_table(kept, row, self.table_titles.setdefault(mapping.sheet, {}))
                 continue
             kept.append(row)
+
         if len(repeated) == 1:
             mapping.notes.append(f"Row {repeated[0]} repeats the headings: skipped.")
         elif repeated:
@@ -309,6 +321,25 @@ def _heading_block(sheet: SheetData, mapping: SheetMapping) -> tuple[int, int]:
             break
         first -= 1
     return first, mapping.header_row
+
+
+def _repeats_headings(row, headings, first) -> bool:
+    # The first heading is checked alone first: it rules out nearly every row quickly.
+    return bool(
+        first
+        and _cell_key(row, first[0]) == first[1]
+        and all(_cell_key(row, index) == key for index, key in headings.items())
+    )
+
+
+def _title_of_table(kept: list, headings_row, titles: dict[int, str]) -> None:
+    """A row with one cell just above repeated headings is the next table's title ("Potential
+    New Risks"): a section heading, not a record."""
+    if not kept or kept[-1].number != headings_row.number - 1:
+        return
+    cells = [value for value in kept[-1].values if not is_blank(value)]
+    if len(cells) == 1 and isinstance(cells[0], str):
+        titles[kept[-1].number] = " ".join(cells[0].split())
 
 
 def _repeats_a_heading_row(row, heading_rows, mapping: SheetMapping) -> bool:

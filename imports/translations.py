@@ -16,9 +16,10 @@ from core.records import record_create, record_delete
 from exports.columns import STATUS_SYNONYMS
 from imports.values import CellError, choice, level, rag, text, words
 from milestones.models import Milestone
-from programmes.models import ValueTranslation
+from programmes.models import Action, ValueTranslation
 
 STATUS, RAG, LIKELIHOOD, IMPACT = "status", "rag", "likelihood", "impact"
+ACTION_STATUS = "action_status"
 
 # Councils' status words, read as ours unless the user says otherwise.
 STATUS_WORDS = {
@@ -48,6 +49,52 @@ STATUS_WORDS = {
     "superseded": "cancelled",
     "missed": "will_not_be_met",
     "not achieved": "will_not_be_met",
+}
+# Councils' words for how an action stands (an improvement plan's or audit tracker's
+# "Achieved", "Progressing", "Not yet commenced"), read as an action's status.
+ACTION_STATUS_WORDS = {
+    "on target": "in_progress",
+    "on track": "in_progress",
+    "on schedule": "in_progress",
+    "progressing": "in_progress",
+    "in hand": "in_progress",
+    "under control": "in_progress",
+    "ongoing": "in_progress",
+    "started": "in_progress",
+    "commenced": "in_progress",
+    "partially achieved": "in_progress",
+    "partly achieved": "in_progress",
+    "slipped": "in_progress",
+    "slipping": "in_progress",
+    "behind schedule": "in_progress",
+    "delayed": "in_progress",
+    "overdue": "in_progress",
+    "at risk": "in_progress",
+    "off track": "in_progress",
+    "not yet commenced": "open",
+    "not commenced": "open",
+    "not started": "open",
+    "not yet started": "open",
+    "not yet due": "open",
+    "not due": "open",
+    "planned": "open",
+    "pending": "open",
+    "future": "open",
+    "deferred": "open",
+    "on hold": "open",
+    "suspended": "open",
+    "achieved": "done",
+    "fully achieved": "done",
+    "complete": "done",
+    "completed": "done",
+    "met": "done",
+    "closed": "done",
+    "implemented": "done",
+    "actioned": "done",
+    "withdrawn": "dropped",
+    "superseded": "dropped",
+    "cancelled": "dropped",
+    "no longer required": "dropped",
 }
 # Five-point and other ratings on a programme that rates Red, Amber and Green; "Blue" (done).
 RAG_WORDS = {
@@ -143,6 +190,24 @@ class Translator:
             raise CellError(f'"{text(value)}" is not a status; use one of: {labels}.')
         return self._use(STATUS, said, meaning, value, cells)
 
+    def action_status(self, value, cells) -> str:
+        """An action's status from its own words (Open, In progress, Done, Dropped), or a
+        council's word translated ("Achieved" is Done); "" when blank."""
+        said = words(text(value))
+        if not said:
+            return ""
+        own = self._own(ACTION_STATUS, said)
+        if own is None:
+            try:
+                return choice(value, Action.Status.choices, what="status")
+            except CellError:
+                pass
+        meaning = own or ACTION_STATUS_WORDS.get(said)
+        if meaning is None:
+            labels = ", ".join(label for _, label in Action.Status.choices)
+            raise CellError(f'"{text(value)}" is not a status; use one of: {labels}.')
+        return self._use(ACTION_STATUS, said, meaning, value, cells, column="status")
+
     def rag(self, value, cells) -> str:
         said = words(text(value))
         own = self._own(RAG, said)
@@ -163,8 +228,9 @@ class Translator:
         top = len(self.programme.risk_levels())
         own = self._own(name, said)
         if own is None:
-            plain_number = isinstance(value, int | float) and not isinstance(value, bool)
-            if not (plain_number and scale and scale != top) and not _decimal(value):
+            # A number, in a number cell or written in a CSV, on a scale of its own.
+            on_its_scale = _number(value) is not None and scale and scale != top
+            if not on_its_scale and not _decimal(value):
                 found, kept = level(value, self.programme)
                 if found is not None or not said:
                     return found, kept
@@ -187,7 +253,7 @@ class Translator:
         saved = self.saved.get(key)
         return saved.meaning if saved else None
 
-    def _use(self, name, said, meaning, value, cells):
+    def _use(self, name, said, meaning, value, cells, column: str = ""):
         """The meaning, noted on the row and kept for the preview's list of translations."""
         key = f"{name}:{said}"
         found = self.used.get(key)
@@ -203,13 +269,15 @@ class Translator:
         found.rows.append(cells.place)
         how = " (as this programme's imports read it)" if found.remembered else ""
         cells.plan.notes.append(
-            f'Column {cells.column(name)}: "{text(value)}" is read as {found.label}{how}.'
+            f'Column {cells.column(column or name)}: "{text(value)}" is read as {found.label}{how}.'
         )
         return int(meaning) if name in (LIKELIHOOD, IMPACT) else meaning
 
     def label(self, name: str, meaning: str) -> str:
         if name == STATUS:
             return str(dict(Milestone.Status.choices).get(meaning, meaning))
+        if name == ACTION_STATUS:
+            return str(dict(Action.Status.choices).get(meaning, meaning))
         if name == RAG:
             return self.programme.rag_label(meaning)
         return self.programme.risk_level_label(int(meaning))
@@ -218,6 +286,8 @@ class Translator:
         """What a translated value may be read as, for the preview's form."""
         if name == STATUS:
             return list(Milestone.Status.choices)
+        if name == ACTION_STATUS:
+            return list(Action.Status.choices)
         if name == RAG:
             return [(r, self.programme.rag_label(r)) for r in self.programme.rag_ratings()]
         return [(str(n), label) for n, label in self.programme.risk_levels()]

@@ -57,6 +57,11 @@ RISKS = Sheet(
                 "current likelihood",
                 "net likelihood",
                 "l",
+                "residual probability",
+                "residual risk likelihood",
+                "residual risk probability",
+                "current risk likelihood",
+                "current probability",
             ),
         ),
         Column(
@@ -81,6 +86,8 @@ RISKS = Sheet(
                 "current impact",
                 "net impact",
                 "i",
+                "residual risk impact",
+                "current risk impact",
             ),
         ),
         Column(
@@ -107,6 +114,8 @@ RISKS = Sheet(
                 "risk lead",
                 "accountable officer",
                 "who",
+                "officer",
+                "risk officer",
             ),
         ),
         Column(

@@ -4,6 +4,7 @@ due dates as written."""
 from imports import values
 from imports.cells import FAILED, RowCells, optional_choice
 from imports.kinds.base import KindImport, Wanted
+from imports.layout import dated_items_note
 from programmes.models import Action
 
 
@@ -22,6 +23,10 @@ class ActionImport(KindImport):
         for name in ("owner", "importance", "measure", "target", "note"):
             if cells.mapped(name):
                 wanted.fields[name] = cells.text(name)
+        if cells.mapped("note") and (
+            note := dated_items_note(cells.column("note"), wanted.fields["note"], "action")
+        ):
+            cells.plan.notes.append(note)
         kind = cells.read(
             "kind",
             optional_choice,
@@ -31,18 +36,7 @@ class ActionImport(KindImport):
         )
         if kind not in (None, FAILED):
             wanted.fields["kind"] = kind or Action.Kind.FOLLOW_ON
-        status = cells.read(
-            "status",
-            optional_choice,
-            Action.Status.choices,
-            what="status",
-            synonyms={
-                "complete": "done",
-                "completed": "done",
-                "closed": "done",
-                "ongoing": "in_progress",
-            },
-        )
+        status = cells.read("status", self.run.translator.action_status, cells)
         if status not in (None, FAILED):
             wanted.fields["status"] = status or Action.Status.OPEN
         if cells.mapped("resources_approved"):

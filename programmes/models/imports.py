@@ -56,6 +56,7 @@ class ValueTranslation(models.Model):
         RAG = "rag", "RAG status"
         LIKELIHOOD = "likelihood", "Likelihood"
         IMPACT = "impact", "Impact"
+        ACTION_STATUS = "action_status", "Action status"
 
     programme = models.ForeignKey(
         Programme,
@@ -63,7 +64,7 @@ class ValueTranslation(models.Model):
         on_delete=models.CASCADE,
         related_name="value_translations",
     )
-    field = models.CharField("field", max_length=12, choices=Field.choices)
+    field = models.CharField("field", max_length=16, choices=Field.choices)
     written = models.CharField(
         "as written", max_length=200, help_text="The word as a tracker writes it, in lower case."
     )
