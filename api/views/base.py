@@ -19,9 +19,12 @@ def etag(record) -> str:
 
 class ProgrammeScopedViewSet(viewsets.GenericViewSet):
     """``programme_path``: the lookup from the model to its programme ("programme",
-    "service_area__programme"...)."""
+    "service_area__programme"...); ``area_path`` to its service area ("pk" for an area itself,
+    None for a record that is never an area's), by which a reader limited to one partner
+    authority sees only the areas it takes part in (``Rights.scope``)."""
 
     programme_path = "programme"
+    area_path: str | None = "service_area"
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     @cached_property
@@ -31,15 +34,21 @@ class ProgrammeScopedViewSet(viewsets.GenericViewSet):
     def visible(self, queryset):
         if self.rights.is_admin:
             return queryset
-        return queryset.filter(**{f"{self.programme_path}__in": self.rights.visible_programme_ids})
+        queryset = queryset.filter(
+            **{f"{self.programme_path}__in": self.rights.visible_programme_ids}
+        )
+        if self.area_path is None:
+            return queryset
+        return self.rights.scope(queryset, programme=self.programme_path, area=self.area_path)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
         if getattr(self, "swagger_fake_view", False) or not self.request.user.is_authenticated:
             return context
         context["programmes"] = self.rights.visible_programmes()
-        context["areas"] = ServiceArea.objects.filter(
-            programme__in=self.rights.visible_programmes()
+        context["areas"] = self.rights.scope(
+            ServiceArea.objects.filter(programme__in=self.rights.visible_programmes()),
+            area="pk",
         ).select_related("programme")
         return context
 

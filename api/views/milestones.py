@@ -119,6 +119,7 @@ class DateChangeViewSet(ReadViewSet):
 
     serializer_class = DateChangeSerializer
     programme_path = "milestone__service_area__programme"
+    area_path = "milestone__service_area"
 
     def get_queryset(self):
         queryset = self.visible(
@@ -152,9 +153,5 @@ class ProgressUpdateViewSet(ReadViewSet):
         if self.rights.is_admin:
             return queryset
         accepted = queryset.reportable().values("pk")
-        managed = self.rights.managed_programmes
-        named = self.rights.named_areas
-        # Rights.can_write_update as a filter: the programme's managers and the area's people.
-        return queryset.filter(
-            Q(pk__in=accepted) | Q(service_area__programme__in=managed) | Q(service_area__in=named)
-        )
+        writes = self.rights.write_update_condition(programme="service_area__programme")
+        return queryset.filter(Q(pk__in=accepted) | writes)

@@ -15,6 +15,7 @@ class ProgrammeViewSet(ReadViewSet):
 
     serializer_class = ProgrammeSerializer
     programme_path = "pk"
+    area_path = None
     lookup_field = "slug"
     lookup_value_regex = "[-a-zA-Z0-9_]+"
 
@@ -31,6 +32,7 @@ class ServiceAreaViewSet(ReadViewSet):
 
     serializer_class = ServiceAreaSerializer
     filterset_class = ServiceAreaFilter
+    area_path = "pk"
 
     def get_queryset(self):
         roles = ServiceAreaRole.objects.select_related("person").order_by("role", "id")
@@ -47,6 +49,7 @@ class MeetingViewSet(ReadViewSet):
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilter
     programme_path = "body__programme"
+    area_path = None
 
     def get_queryset(self):
         return self.visible(
