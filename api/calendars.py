@@ -118,9 +118,7 @@ def personal_feed(user, host: str) -> bytes:
     if person is not None:
         mine |= Q(owner=person)
     milestones = _milestones().filter(mine, service_area__programme__in=programmes)
-    _add_milestones(
-        calendar, rights.scope(milestones, programme="service_area__programme"), host
-    )
+    _add_milestones(calendar, rights.scope(milestones, programme="service_area__programme"), host)
     if person is not None:
         sits: dict[int, list] = {}
         for membership in BodyMembership.objects.filter(person=person):
