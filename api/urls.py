@@ -7,7 +7,7 @@ from rest_framework.routers import DefaultRouter
 
 from . import errors
 from .models import CalendarLink
-from .views import account, feeds, milestones, programmes, publication, registers
+from .views import account, feeds, milestones, programmes, publication, registers, updates
 
 router = DefaultRouter()
 router.include_root_view = False
@@ -15,7 +15,7 @@ router.register("programmes", programmes.ProgrammeViewSet, basename="programme")
 router.register("service-areas", programmes.ServiceAreaViewSet, basename="service-area")
 router.register("milestones", milestones.MilestoneViewSet, basename="milestone")
 router.register("date-changes", milestones.DateChangeViewSet, basename="date-change")
-router.register("progress-updates", milestones.ProgressUpdateViewSet, basename="progress-update")
+router.register("progress-updates", updates.ProgressUpdateViewSet, basename="progress-update")
 router.register("risks", registers.RiskViewSet, basename="risk")
 router.register("savings", registers.SavingsLineViewSet, basename="savings-line")
 router.register("meetings", programmes.MeetingViewSet, basename="meeting")

@@ -3,7 +3,7 @@ records of the programmes they can see (any other record is a 404, as if it did 
 and the version a write is based on — from the body's ``version`` or an ``If-Match`` header."""
 
 from django.utils.functional import cached_property
-from rest_framework import exceptions, mixins, viewsets
+from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.response import Response
 
 from core.versioning import StaleEdit
@@ -58,6 +58,24 @@ class ReadViewSet(mixins.ListModelMixin, ProgrammeScopedViewSet):
         record = self.get_object()
         headers = {"ETag": etag(record)} if hasattr(record, "version") else {}
         return Response(self.get_serializer(record).data, headers=headers)
+
+
+class WriteViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadViewSet):
+    """Added by POST and changed by PATCH (never replaced whole by PUT), each view's
+    ``create`` and ``update`` calling the service the pages call."""
+
+    def update(self, request, *args, **kwargs):
+        if not kwargs.get("partial"):
+            raise exceptions.MethodNotAllowed(request.method)
+        return self.change(request, self.get_object())
+
+    def change(self, request, record) -> Response:
+        raise NotImplementedError
+
+    def answer(self, record, code=status.HTTP_200_OK) -> Response:
+        """The record as saved, read as the list reads it, with its ETag."""
+        fresh = self.get_queryset().get(pk=record.pk)
+        return Response(self.get_serializer(fresh).data, status=code, headers={"ETag": etag(fresh)})
 
 
 def opened_version(request, body_version: int | None) -> tuple[int, bool]:
