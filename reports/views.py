@@ -353,9 +353,7 @@ class MeetingListView(RegisterMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        # A reader limited to one partner authority: their areas' milestones, and no committee
-        # reports or packs (whole-programme papers, ``WholeProgrammeMixin``).
-        whole = self.rights.sees_whole_programme(self.programme)
+        whole = self.rights.sees_whole_programme(self.programme)  # else: no reports, no packs
         papers = CommitteeReport.objects.filter(programme=self.programme)
         packs = IssuedPack.objects.only("pk", "meeting_id")
         meetings = list(
