@@ -93,9 +93,15 @@ def _meetings():
     return Meeting.objects.select_related("body__programme").order_by("date", "id")
 
 
-def programme_feed(programme, host: str) -> bytes:
+def programme_feed(programme, host: str, rights: Rights) -> bytes:
+    """The programme's milestones (those of the areas its user sees: ``Rights.scope``) and
+    meetings."""
     calendar = _calendar(f"{programme.name}: milestones and meetings")
-    _add_milestones(calendar, _milestones().filter(service_area__programme=programme), host)
+    milestones = rights.scope(
+        _milestones().filter(service_area__programme=programme),
+        programme="service_area__programme",
+    )
+    _add_milestones(calendar, milestones, host)
     _add_meetings(calendar, _meetings().filter(body__programme=programme), host)
     return calendar.to_ical()
 
@@ -111,9 +117,8 @@ def personal_feed(user, host: str) -> bytes:
     mine = Q(service_area__in=rights.named_areas)
     if person is not None:
         mine |= Q(owner=person)
-    _add_milestones(
-        calendar, _milestones().filter(mine, service_area__programme__in=programmes), host
-    )
+    milestones = _milestones().filter(mine, service_area__programme__in=programmes)
+    _add_milestones(calendar, rights.scope(milestones, programme="service_area__programme"), host)
     if person is not None:
         sits: dict[int, list] = {}
         for membership in BodyMembership.objects.filter(person=person):

@@ -79,8 +79,3 @@ class RagWordsField(serializers.Field):
         for step in self.programme_path.split("."):
             programme = getattr(programme, step)
         return programme.rag_label(record.rag)
-
-
-def rating_read(choices, label: str = "RAG status") -> serializers.ChoiceField:
-    """A rating read back: one of ``choices``, or "" when not rated."""
-    return serializers.ChoiceField(choices=choices, allow_blank=True, read_only=True, label=label)

@@ -76,7 +76,7 @@ class PersonalTokenSchema(OpenApiAuthenticationExtension):
             "in": "header",
             "name": "Authorization",
             "description": "“Token <your token>” or “Bearer <your token>”: make one on your "
-            "API tokens page (/account/api-tokens/).",
+            "API tokens page (/accounts/api-tokens/).",
         }
 
 

@@ -1,13 +1,15 @@
-"""The REST API (/api/), its schema and documentation page; the pages where users make and
-revoke their API tokens and calendar links; calendar feeds; a programme's open data."""
+"""The REST API (/api/), its schema and documentation page; the Your account page and the
+pages where users make and revoke their API tokens and calendar links; calendar feeds; a
+programme's open data."""
 
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from . import errors
 from .models import CalendarLink
-from .views import account, feeds, milestones, programmes, publication, registers
+from .views import account, feeds, milestones, programmes, publication, registers, updates
 
 router = DefaultRouter()
 router.include_root_view = False
@@ -15,7 +17,7 @@ router.register("programmes", programmes.ProgrammeViewSet, basename="programme")
 router.register("service-areas", programmes.ServiceAreaViewSet, basename="service-area")
 router.register("milestones", milestones.MilestoneViewSet, basename="milestone")
 router.register("date-changes", milestones.DateChangeViewSet, basename="date-change")
-router.register("progress-updates", milestones.ProgressUpdateViewSet, basename="progress-update")
+router.register("progress-updates", updates.ProgressUpdateViewSet, basename="progress-update")
 router.register("risks", registers.RiskViewSet, basename="risk")
 router.register("savings", registers.SavingsLineViewSet, basename="savings-line")
 router.register("meetings", programmes.MeetingViewSet, basename="meeting")
@@ -35,17 +37,24 @@ urlpatterns = [
 ]
 
 urlpatterns += [
-    path("account/api-tokens/", account.ApiTokensView.as_view(), name="api-tokens"),
+    # Your account, under accounts/ with the sign-in pages, password, e-mail and sessions.
+    path("accounts/", account.AccountView.as_view(), name="account"),
+    path("accounts/api-tokens/", account.ApiTokensView.as_view(), name="api-tokens"),
     path(
-        "account/api-tokens/<int:pk>/revoke/",
+        "accounts/api-tokens/<int:pk>/revoke/",
         account.RevokeView.as_view(),
         name="api-token-revoke",
     ),
-    path("account/calendars/", account.CalendarLinksView.as_view(), name="calendar-links"),
+    path("accounts/calendars/", account.CalendarLinksView.as_view(), name="calendar-links"),
     path(
-        "account/calendars/<int:pk>/revoke/",
+        "accounts/calendars/<int:pk>/revoke/",
         account.RevokeView.as_view(model=CalendarLink, back="calendar-links"),
         name="calendar-link-revoke",
+    ),
+    # The account pages' earlier addresses (account/…), moved for good.
+    re_path(
+        r"^account/(?P<rest>.*)$",
+        RedirectView.as_view(url="/accounts/%(rest)s", permanent=True, query_string=True),
     ),
     re_path(r"^calendar/(?P<secret>[-\w]+)\.ics$", feeds.calendar_feed, name="calendar-feed"),
     path(

@@ -7,9 +7,10 @@ def audit_trail(history: list) -> list[dict]:
     """Saved versions of a record, newest first: who, when, and each field's old → new in the
     users' words (a fuzzy date shows as its words only). ``history`` is the record's history,
     newest first, one more than is wanted: the extra one is the baseline for the oldest diff,
-    so no query is made per version."""
+    so no query is made per version. A record with no history rows (loaded before its model
+    kept history, or by a bulk write) has an empty trail."""
     trail = []
-    for version, previous in zip(history, [*history[1:], None], strict=True):
+    for version, previous in zip(history, [*history[1:], None][: len(history)], strict=True):
         if version.history_type == "+":
             trail.append({"record": version, "changes": [], "created": True})
             continue

@@ -164,6 +164,15 @@ class Rights:
     def can_edit_area(self, area) -> bool:
         return self.can_manage_programme(area.programme_id) or area.pk in self.named_areas
 
+    def edit_area_condition(self, *, programme="programme", area="service_area") -> Q:
+        """``can_edit_area`` as a filter: rows (with these paths to their programme and service
+        area) of the programmes this user manages and of the areas they are named on."""
+        if self.is_admin:
+            return Q()
+        return Q(**{f"{programme}__in": self.managed_programmes}) | Q(
+            **{f"{area}__in": self.named_areas}
+        )
+
     def can_edit_record(self, record) -> bool:
         """A risk, savings line, action, lesson or budget line: programme-wide records are the
         managers'; a service area's are also its named people's."""
@@ -187,6 +196,10 @@ class Rights:
     def can_write_update(self, area) -> bool:
         """Write, submit and answer an area's update, and read it before it is accepted."""
         return self.can_edit_area(area)
+
+    def write_update_condition(self, **paths) -> Q:
+        """``can_write_update`` as a filter (paths as ``edit_area_condition``'s)."""
+        return self.edit_area_condition(**paths)
 
     def can_review_updates(self, programme) -> bool:
         """See the programme's updates waiting for review, and review them."""

@@ -22,6 +22,7 @@ from jobs import web as jobs_web
 from jobs.models import Job
 from milestones.models import Milestone
 from programmes.models import AgendaItem, Meeting
+from programmes.rights import LIMITED_TO_PARTNER
 from programmes.views.mixins import ManagerRequiredMixin, RegisterMixin, WholeProgrammeMixin
 
 from .forms import (
@@ -352,21 +353,23 @@ class MeetingListView(RegisterMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
+        whole = self.rights.sees_whole_programme(self.programme)  # else: no reports, no packs
+        papers = CommitteeReport.objects.filter(programme=self.programme)
+        packs = IssuedPack.objects.only("pk", "meeting_id")
         meetings = list(
             Meeting.objects.filter(body__programme=self.programme)
             .select_related("body")
             .prefetch_related(
                 Prefetch(
                     "milestones",
-                    queryset=Milestone.objects.all()
+                    queryset=self.rights.scope(
+                        Milestone.objects.all(), programme="service_area__programme"
+                    )
                     .select_related("service_area")
                     .order_by("service_area__order", "order", "id"),
                 ),
-                Prefetch(
-                    "committee_reports",
-                    queryset=CommitteeReport.objects.all().filter(programme=self.programme),
-                ),
-                Prefetch("issued_packs", queryset=IssuedPack.objects.only("pk", "meeting_id")),
+                Prefetch("committee_reports", queryset=papers if whole else papers.none()),
+                Prefetch("issued_packs", queryset=packs if whole else packs.none()),
                 Prefetch(
                     "agenda_items",
                     queryset=AgendaItem.objects.select_related("presenter__organisation"),
@@ -392,5 +395,6 @@ class MeetingListView(RegisterMixin, TemplateView):
             today=today,
             sections=sections,
             can_keep=self.rights.can_manage_governance(self.programme),
+            limited=None if whole else LIMITED_TO_PARTNER,
             **kwargs,
         )

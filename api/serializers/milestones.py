@@ -5,10 +5,10 @@ A milestone is written through ``milestones.services`` (a reason for every moved
 from django.utils import timezone
 from rest_framework import serializers
 
-from milestones.models import DateChange, Milestone, ProgressUpdate
+from milestones.models import DateChange, Milestone, ProgressUpdate, ReportingPeriod
 from programmes.models import Meeting, Person, RagRating, ServiceArea, StageDefinition
 
-from ..fields import FuzzyDateField, RagWordsField, rating_read
+from ..fields import FuzzyDateField, RagWordsField
 from .common import VersionedSerializer, name_of
 
 OFFERED_STATUSES = [
@@ -184,9 +184,29 @@ class MilestoneReinstateSerializer(serializers.Serializer):
     )
 
 
-class ProgressUpdateSerializer(serializers.ModelSerializer):
+class ProgressUpdateSerializer(VersionedSerializer, serializers.ModelSerializer):
+    """One part of a service area's update for a reporting period: the area's own text, or a
+    milestone's comment / current activity, with the RAG status proposed. Written as the area's
+    update page writes it (``milestones.cycle.update_save``): by the programme's managers and
+    the people named on the area, while the period is open and the update is not submitted or
+    accepted."""
+
     programme = serializers.SlugRelatedField(
         source="service_area.programme", slug_field="slug", read_only=True
+    )
+    service_area = serializers.PrimaryKeyRelatedField(queryset=ServiceArea.objects.none())
+    milestone = serializers.PrimaryKeyRelatedField(
+        queryset=Milestone.objects.none(),
+        allow_null=True,
+        required=False,
+        help_text="The milestone this part is about; null for the area's own update.",
+    )
+    reporting_period = serializers.PrimaryKeyRelatedField(
+        source="period",
+        queryset=ReportingPeriod.objects.none(),
+        required=False,
+        help_text="The reporting period's id; when adding, the programme's current period if "
+        "not given.",
     )
     period = serializers.CharField(source="period.label", read_only=True)
     period_start = serializers.DateField(source="period.start", read_only=True)
@@ -195,10 +215,30 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
         help_text="Where the area's update for the period stands: accepted, submitted, "
         "draft, returned."
     )
-    rag = rating_read(RagRating.choices)
+    text = serializers.CharField(max_length=20000, required=False, help_text="Markdown.")
+    rag = serializers.ChoiceField(
+        choices=RagRating.choices,
+        allow_blank=True,
+        required=False,
+        help_text="On the programme's RAG scale; blank when not rated.",
+    )
     rag_words = RagWordsField("service_area.programme")
     author = serializers.SerializerMethodField()
     written_by = serializers.SerializerMethodField()
+    note = serializers.CharField(
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        max_length=2000,
+        help_text="A note for the programme office, kept with the update's steps.",
+    )
+    submit = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        default=False,
+        help_text="Send the area's update to the programme office for review once saved.",
+    )
+    keep_as_words = None  # an update has no dates to write
 
     class Meta:
         model = ProgressUpdate
@@ -207,6 +247,7 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
             "programme",
             "service_area",
             "milestone",
+            "reporting_period",
             "period",
             "period_start",
             "period_end",
@@ -218,8 +259,46 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
             "written_by",
             "written_at",
             "version",
+            "note",
+            "submit",
         )
-        read_only_fields = fields
+        read_only_fields = ("written_at",)
+        validators = []  # one update per part and period: the service says so
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "areas" in self.context:
+            areas = self.context["areas"]
+            self.fields["service_area"].queryset = areas
+            self.fields["milestone"].queryset = Milestone.objects.filter(service_area__in=areas)
+            self.fields["reporting_period"].queryset = ReportingPeriod.objects.filter(
+                programme__in=self.context["programmes"]
+            )
+        if self.instance is not None and not isinstance(self.instance, list | tuple):
+            for name in ("service_area", "milestone", "reporting_period"):
+                self.fields[name].read_only = True
+
+    def programme_of(self, attrs):
+        if self.instance is not None:
+            return self.instance.service_area.programme
+        return attrs["service_area"].programme
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if self.instance is not None:
+            return attrs
+        area, milestone = attrs["service_area"], attrs.get("milestone")
+        errors = {}
+        if milestone is not None and milestone.service_area_id != area.pk:
+            errors["milestone"] = [f"Choose a milestone of {area.name}."]
+        period = attrs.get("period")
+        if period is not None and period.programme_id != area.programme_id:
+            errors["reporting_period"] = ["Choose a reporting period of the area's programme."]
+        if not attrs.get("text", "").strip():
+            errors["text"] = ["Write what happened this period."]
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
 
     def get_sign_off(self, update) -> str:
         return getattr(update, "area_sign_off", None) or ""

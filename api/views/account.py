@@ -1,5 +1,8 @@
-"""The pages where users make and revoke their personal API tokens and calendar links. A new
-secret is shown once, on the page that made it; the lists show only its first characters."""
+"""Your account: one page (``AccountView``) saying where you stand — your e-mail address and
+weekly digest, your password, where you are signed in (and signing out everywhere), your API
+tokens and calendar links — with a way to each; and the pages where users make and revoke their
+personal API tokens and calendar links. A new secret is shown once, on the page that made it;
+the lists show only its first characters. It lives here, the highest of the apps it reads."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -10,11 +13,29 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from accounts.models import SignedInSession
+from programmes.models import Person
 from programmes.rights import Rights
 
 from .. import keys
 from ..forms import CalendarLinkForm, TokenForm
 from ..models import ApiToken, CalendarLink
+
+
+@method_decorator(never_cache, name="dispatch")
+class AccountView(LoginRequiredMixin, TemplateView):
+    template_name = "accounts/account.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            person=Person.objects.filter(user=user).first(),
+            has_password=user.has_usable_password(),
+            sessions=SignedInSession.objects.filter(user=user).count(),
+            tokens=ApiToken.objects.filter(user=user, revoked_at__isnull=True).count(),
+            calendars=CalendarLink.objects.filter(user=user, revoked_at__isnull=True).count(),
+            **kwargs,
+        )
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -24,8 +24,8 @@ def calendar_feed(request, secret):
     host = request.get_host().split(":")[0]
     if link.programme_id is None:
         body = calendars.personal_feed(link.user, host)
-    elif Rights.of(link.user).can_view_programme(link.programme_id):
-        body = calendars.programme_feed(link.programme, host)
+    elif (rights := Rights.of(link.user)).can_view_programme(link.programme_id):
+        body = calendars.programme_feed(link.programme, host, rights)
     else:
         raise Http404("This calendar link's user no longer has access to its programme.")
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -1,28 +1,28 @@
-"""Milestones (with their date changes) and progress updates. Milestones are added, changed,
-cancelled and reinstated through ``milestones.services`` — the pages' own writes, with their
-rights check, reasons for moved dates, version check and history naming the user."""
+"""Milestones with their date changes (progress updates are in ``updates``). Milestones are
+added, changed, cancelled and reinstated through ``milestones.services`` — the pages' own
+writes, with their rights check, reasons for moved dates, version check and history naming the
+user."""
 
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, mixins, status
+from rest_framework import exceptions, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from milestones import services
-from milestones.models import AreaUpdate, DateChange, Milestone, ProgressUpdate
+from milestones.models import DateChange, Milestone
 
-from ..filters import MilestoneFilter, ProgressUpdateFilter
+from ..filters import MilestoneFilter
 from ..serializers.milestones import (
     DateChangeSerializer,
     MilestoneCancelSerializer,
     MilestoneReinstateSerializer,
     MilestoneSerializer,
-    ProgressUpdateSerializer,
 )
-from .base import ReadViewSet, etag, opened_version, refuse_stale
+from .base import ReadViewSet, WriteViewSet, opened_version, refuse_stale
 
 
-class MilestoneViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadViewSet):
+class MilestoneViewSet(WriteViewSet):
     """Milestones, each with every move of its dates. Moving a planned or forecast date needs
     a ``reason``; a change is based on the ``version`` you read (or send it in If-Match)."""
 
@@ -38,12 +38,8 @@ class MilestoneViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadVie
             .order_by("service_area__programme", "service_area__order", "order", "id")
         )
 
-    def answer(self, milestone, code=status.HTTP_200_OK) -> Response:
-        fresh = self.get_queryset().get(pk=milestone.pk)
-        return Response(self.get_serializer(fresh).data, status=code, headers={"ETag": etag(fresh)})
-
-    def editable(self) -> Milestone:
-        milestone = self.get_object()
+    def editable(self, milestone: Milestone | None = None) -> Milestone:
+        milestone = milestone or self.get_object()
         if not self.rights.can_edit_milestone(milestone):
             raise exceptions.PermissionDenied(
                 "Only the programme's managers and the people named on "
@@ -65,10 +61,8 @@ class MilestoneViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadVie
         )
         return self.answer(milestone, status.HTTP_201_CREATED)
 
-    def update(self, request, *args, **kwargs):
-        if not kwargs.get("partial"):
-            raise exceptions.MethodNotAllowed(request.method)
-        milestone = self.editable()
+    def change(self, request, milestone):
+        self.editable(milestone)
         serializer = self.get_serializer(milestone, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         opened, from_header = opened_version(request, serializer.validated_data.get("version"))
@@ -119,6 +113,7 @@ class DateChangeViewSet(ReadViewSet):
 
     serializer_class = DateChangeSerializer
     programme_path = "milestone__service_area__programme"
+    area_path = "milestone__service_area"
 
     def get_queryset(self):
         queryset = self.visible(
@@ -128,33 +123,3 @@ class DateChangeViewSet(ReadViewSet):
         if milestone.isdigit() and len(milestone) < 16:
             queryset = queryset.filter(milestone_id=int(milestone))
         return queryset
-
-
-class ProgressUpdateViewSet(ReadViewSet):
-    """Progress updates: those the programme office has accepted, and, for those who write or
-    review an area's update, the rest of that area's too (draft, submitted, returned)."""
-
-    serializer_class = ProgressUpdateSerializer
-    filterset_class = ProgressUpdateFilter
-    programme_path = "service_area__programme"
-
-    def get_queryset(self):
-        sign_off = AreaUpdate.objects.filter(
-            service_area=OuterRef("service_area"), period=OuterRef("period")
-        ).values("status")[:1]
-        queryset = self.visible(
-            ProgressUpdate.objects.select_related(
-                "service_area__programme", "period", "author", "written_by"
-            )
-            .annotate(area_sign_off=Subquery(sign_off))
-            .order_by("-period__start", "service_area", "milestone", "id")
-        )
-        if self.rights.is_admin:
-            return queryset
-        accepted = queryset.reportable().values("pk")
-        managed = self.rights.managed_programmes
-        named = self.rights.named_areas
-        # Rights.can_write_update as a filter: the programme's managers and the area's people.
-        return queryset.filter(
-            Q(pk__in=accepted) | Q(service_area__programme__in=managed) | Q(service_area__in=named)
-        )

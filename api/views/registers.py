@@ -2,18 +2,17 @@
 ``core.records`` by those ``Rights.can_edit_record`` allows (the programme's managers, and
 the people named on the record's service area), the pages' own rule."""
 
-from rest_framework import exceptions, mixins, status
-from rest_framework.response import Response
+from rest_framework import exceptions, status
 
 from core import records
 from programmes.models import Risk, SavingsLine
 
 from ..filters import RiskFilter, SavingsFilter
 from ..serializers.registers import RiskSerializer, SavingsLineSerializer
-from .base import ReadViewSet, etag, opened_version, refuse_stale
+from .base import WriteViewSet, opened_version, refuse_stale
 
 
-class RegisterViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadViewSet):
+class RegisterViewSet(WriteViewSet):
     model: type = None
     noun = ""
 
@@ -31,10 +30,6 @@ class RegisterViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadView
                 f"its {self.noun}s, can add or change {self.noun}s."
             )
 
-    def answer(self, record, code=status.HTTP_200_OK) -> Response:
-        fresh = self.get_queryset().get(pk=record.pk)
-        return Response(self.get_serializer(fresh).data, status=code, headers={"ETag": etag(fresh)})
-
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -43,10 +38,7 @@ class RegisterViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, ReadView
         records.record_create(record=record, by=request.user)
         return self.answer(record, status.HTTP_201_CREATED)
 
-    def update(self, request, *args, **kwargs):
-        if not kwargs.get("partial"):
-            raise exceptions.MethodNotAllowed(request.method)
-        record = self.get_object()
+    def change(self, request, record):
         self.refuse_unless_editable(record)
         serializer = self.get_serializer(record, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)

@@ -13,6 +13,7 @@ from tests.seed_programmes import WIGAN, agma, other_area, own_area  # noqa: F40
 def token_client(user) -> APIClient:
     _, secret = keys.issue(ApiToken, user=user, name="tests", start=keys.TOKEN_START)
     client = APIClient()
+    client.default_format = "json"  # as an integration sends its bodies
     client.credentials(HTTP_AUTHORIZATION=f"Token {secret}")
     return client
 

@@ -14,7 +14,7 @@ AGMA = "agma-collaborative-services"
 
 
 def make_link(client, **data) -> str:
-    page = client.post("/account/calendars/", {"name": "Outlook", **data})
+    page = client.post("/accounts/calendars/", {"name": "Outlook", **data})
     assert page.status_code == 200
     return re.search(r'value="(http[^"]+\.ics)"', page.content.decode()).group(1)
 
@@ -44,7 +44,7 @@ def test_a_personal_feed_has_only_the_persons_own_milestones(champion_client, ow
 def test_a_revoked_link_stops_working(manager_client, agma):
     url = make_link(manager_client, programme=agma.pk)
     link = CalendarLink.objects.get(name="Outlook")
-    page = manager_client.post(f"/account/calendars/{link.pk}/revoke/", follow=True)
+    page = manager_client.post(f"/accounts/calendars/{link.pk}/revoke/", follow=True)
     assert "it no longer works" in text_of(page)
     assert Client().get(url).status_code == 404
 
@@ -57,4 +57,4 @@ def test_losing_access_closes_the_programmes_feed(reader_client, django_user_mod
 
 def test_the_link_is_shown_once(manager_client, agma):
     url = make_link(manager_client, programme=agma.pk)
-    assert url not in manager_client.get("/account/calendars/").content.decode()
+    assert url not in manager_client.get("/accounts/calendars/").content.decode()

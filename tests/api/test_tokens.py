@@ -12,7 +12,7 @@ from tests.helpers import text_of
 
 
 def make_token(client, name="Power BI") -> str:
-    page = client.post("/account/api-tokens/", {"name": name})
+    page = client.post("/accounts/api-tokens/", {"name": name})
     assert page.status_code == 200
     return re.search(r'value="(mt_[^"]+)"', page.content.decode()).group(1)
 
@@ -22,7 +22,7 @@ def test_a_token_is_shown_once_and_kept_only_as_a_hash(manager_client):
     token = ApiToken.objects.get(name="Power BI")
     assert token.key_hash == keys.digest(secret)
     assert secret not in str(ApiToken.objects.values_list().get(pk=token.pk))
-    again = text_of(manager_client.get("/account/api-tokens/"))
+    again = text_of(manager_client.get("/accounts/api-tokens/"))
     assert secret not in again
     assert token.prefix in again
     assert "Power BI" in again and "Never" in again
@@ -36,7 +36,7 @@ def test_a_token_works_as_token_or_bearer_until_revoked(manager_client):
         assert api.get("/api/programmes/").status_code == 200
     token = ApiToken.objects.get(name="Power BI")
     assert token.history.first().history_user.username == "manager"
-    page = manager_client.post(f"/account/api-tokens/{token.pk}/revoke/", follow=True)
+    page = manager_client.post(f"/accounts/api-tokens/{token.pk}/revoke/", follow=True)
     assert "Revoked “Power BI”: it no longer works." in text_of(page)
     refused = api.get("/api/programmes/")
     assert refused.status_code == 401
@@ -46,7 +46,7 @@ def test_a_token_works_as_token_or_bearer_until_revoked(manager_client):
 def test_nobody_revokes_someone_elses_token(manager_client, reader_client):
     make_token(manager_client)
     token = ApiToken.objects.get(name="Power BI")
-    assert reader_client.post(f"/account/api-tokens/{token.pk}/revoke/").status_code == 404
+    assert reader_client.post(f"/accounts/api-tokens/{token.pk}/revoke/").status_code == 404
     token.refresh_from_db()
     assert not token.is_revoked
 

@@ -42,6 +42,9 @@ def main_pages():
         "period-edit": reverse("programmes:period-edit", kwargs=in_period),
         "period-close": reverse("programmes:period-close", kwargs=in_period),
         "password-change": reverse("password_change"),
+        "account": reverse("account"),
+        "sessions": reverse("accounts:sessions"),
+        "api-tokens": reverse("api-tokens"),
         "all-milestones": reverse("milestones:all"),
         **{
             name: reverse(url_name, kwargs={"programme": AGMA})

@@ -22,12 +22,12 @@ def phil(db) -> Person:
     return Person.objects.get(user__username="champion")
 
 
-def test_the_menu_links_to_my_e_mail_and_a_champion_saves_their_address_and_digest_choice(
+def test_your_account_links_to_my_e_mail_and_a_champion_saves_their_address_and_digest_choice(
     champion_client, phil
 ):
-    assert (
-        f'href="{MY_EMAIL}"' in champion_client.get(reverse("programmes:my-work")).content.decode()
-    )
+    menu = champion_client.get(reverse("programmes:my-work")).content.decode()
+    assert f'href="{reverse("account")}"' in menu
+    assert f'href="{MY_EMAIL}"' in champion_client.get(reverse("account")).content.decode()
     page = champion_client.get(MY_EMAIL)
     assert "My e-mail" in text_of(page)
     assert "for Phil Badley" in text_of(page)

@@ -10,8 +10,13 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from programmes.models import Organisation, Participation, ProgrammeAccess, ServiceArea
-from programmes.rights import LIMITED_TO_PARTNER
+from api.calendars import programme_feed
+from milestones.cycle import update_recorded_as_accepted
+from milestones.models import ProgressUpdate
+from programmes.models import Meeting, Organisation, Participation, ProgrammeAccess, ServiceArea
+from programmes.rights import LIMITED_TO_PARTNER, Rights
+from reports.models import CommitteeReport
+from tests.api.conftest import token_client
 from tests.conftest import signed_in
 from tests.helpers import text_of
 from tests.programmes.factories import ActionFactory, RiskFactory, SavingsLineFactory
@@ -191,3 +196,113 @@ def test_a_manager_limits_a_readers_access_on_the_person_page(
     )
     assert "Tom Traff now has reader access" in text_of(answer)
     assert ProgrammeAccess.objects.get(programme=agma, user=person.user).partner == trafford
+
+
+@pytest.fixture
+def meeting_with_both(agma):
+    """A meeting that a milestone of theirs and one of another area report to, with a
+    committee report written for it."""
+    meeting = Meeting.objects.filter(body__programme=agma).order_by("date").first()
+    ours = area(agma, THEIRS[0]).milestones.order_by("order").first()
+    others = area(agma, NOT_THEIRS).milestones.order_by("order").first()
+    for milestone in (ours, others):
+        milestone.reports_to = meeting
+        milestone.save()
+    CommitteeReport.objects.create(
+        programme=agma, meeting=meeting, date=meeting.date, subject="Shared services merger"
+    )
+    return meeting, ours, others
+
+
+def test_the_meetings_page_lists_only_their_areas_milestones(
+    trafford, reader_client, meeting_with_both
+):
+    _, ours, others = meeting_with_both
+    page = text_of(trafford.get(url("reports:meetings")))
+    assert f"Milestone: {ours.title}" in page
+    assert f"Milestone: {others.title}" not in page
+    assert LIMITED_TO_PARTNER in page
+    everyone = text_of(reader_client.get(url("reports:meetings")))
+    assert f"Milestone: {others.title}" in everyone
+    assert LIMITED_TO_PARTNER not in everyone
+
+
+def test_the_meetings_page_lists_no_committee_reports_for_them(
+    trafford, reader_client, meeting_with_both
+):
+    assert "Committee report: Shared services merger" not in text_of(
+        trafford.get(url("reports:meetings"))
+    )
+    assert "Committee report: Shared services merger" in text_of(
+        reader_client.get(url("reports:meetings"))
+    )
+
+
+def partner_api(django_user_model, agma):
+    limited_reader(django_user_model, agma, "Trafford Council", username="trafford-api")
+    return token_client(django_user_model.objects.get(username="trafford-api"))
+
+
+def names_listed(client, address: str, key: str) -> set:
+    answer = client.get(address, {"programme": AGMA, "page_size": 500})
+    assert answer.status_code == 200, answer.content
+    return {row[key] for row in answer.json()["results"]}
+
+
+def test_the_api_lists_only_their_service_areas(django_user_model, agma):
+    listed = names_listed(partner_api(django_user_model, agma), "/api/service-areas/", "name")
+    assert set(THEIRS) <= listed
+    assert NOT_THEIRS not in listed
+
+
+def test_the_api_lists_only_their_areas_milestones_and_refuses_the_others(django_user_model, agma):
+    client = partner_api(django_user_model, agma)
+    others = area(agma, NOT_THEIRS)
+    listed = names_listed(client, "/api/milestones/", "service_area")
+    assert area(agma, THEIRS[0]).pk in listed
+    assert others.pk not in listed
+    assert client.get(f"/api/milestones/{others.milestones.first().pk}/").status_code == 404
+    assert client.get(f"/api/service-areas/{others.pk}/").status_code == 404
+
+
+def test_the_api_keeps_their_areas_risks_and_programme_wide_ones(django_user_model, agma):
+    RiskFactory(programme=agma, service_area=area(agma, THEIRS[0]), title="Ours to watch")
+    RiskFactory(programme=agma, service_area=None, title="Everyone's to watch")
+    RiskFactory(programme=agma, service_area=area(agma, NOT_THEIRS), title="Theirs to watch")
+    listed = names_listed(partner_api(django_user_model, agma), "/api/risks/", "title")
+    assert {"Ours to watch", "Everyone's to watch"} <= listed
+    assert "Theirs to watch" not in listed
+
+
+def test_the_api_lists_only_their_areas_progress_updates(django_user_model, agma):
+    march = agma.reporting_periods.get(label="March 2010")
+    for name in (THEIRS[0], NOT_THEIRS):  # each accepted, as a seed report's would be
+        ProgressUpdate.objects.create(service_area=area(agma, name), period=march, text="Done.")
+        update_recorded_as_accepted(service_area=area(agma, name), period=march)
+    others = area(agma, NOT_THEIRS).pk
+    reader = token_client(django_user_model.objects.get(username="reader"))
+    assert others in names_listed(reader, "/api/progress-updates/", "service_area")
+    listed = names_listed(
+        partner_api(django_user_model, agma), "/api/progress-updates/", "service_area"
+    )
+    assert area(agma, THEIRS[0]).pk in listed
+    assert others not in listed
+
+
+def trafford_user(django_user_model):
+    return django_user_model.objects.get(username="trafford-api")
+
+
+def test_a_programme_calendar_feed_has_only_their_areas_milestones(django_user_model, agma):
+    partner_api(django_user_model, agma)
+    theirs = programme_feed(agma, "tracker.test", Rights.of(trafford_user(django_user_model)))
+    everyone = programme_feed(
+        agma, "tracker.test", Rights.of(django_user_model.objects.get(username="reader"))
+    )
+    hidden = [
+        m.title
+        for m in area(agma, NOT_THEIRS).milestones.all()
+        if m.expected_completion.latest and f"Milestone due: {m.title}".encode() in everyone
+    ]
+    assert hidden, "Customer Contact has a dated milestone in the reader's feed"
+    assert not any(f"Milestone due: {title}".encode() in theirs for title in hidden)

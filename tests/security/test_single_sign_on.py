@@ -190,6 +190,16 @@ def test_an_id_token_is_refused_when_its_signature_does_not_match_the_keys(provi
     assert "could not confirm who you are (JWS token verification failed.)" in text_of(landed)
 
 
+def test_an_id_token_issued_to_another_application_is_refused(sso, agma):
+    # Dave is in the tracker with the verified address his token carries: only its audience
+    # is wrong.
+    new_person(agma, name="Dave Dodd", email="dave.dodd@example.gov.uk")
+    landed = sign_in_at_provider(Client(), "dave")
+    assert not landed.wsgi_request.user.is_authenticated
+    assert "could not confirm who you are (ID token issued to another client)" in text_of(landed)
+    assert not Person.objects.get(name="Dave Dodd").user
+
+
 def test_an_id_token_is_refused_when_its_nonce_is_not_this_browsers(sso, alice):
     def swap_nonce(tracker):
         session = tracker.session

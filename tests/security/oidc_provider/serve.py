@@ -17,6 +17,9 @@ USERS = {
     "alice": ("Alice", "Ashworth", "Alice.Ashworth@Example.gov.uk"),
     "bob": ("Bob", "unverified", "bob.brown@example.gov.uk"),
     "carol": ("Carol", "Cole", "carol.cole@example.gov.uk"),
+    # Signed in, the provider gives Dave an ID token meant for another application
+    # (``claims.id_token``).
+    "dave": ("Dave", "Dodd", "dave.dodd@example.gov.uk"),
 }
 
 

@@ -39,3 +39,4 @@ USE_TZ = True
 LOGIN_URL = "/login/"
 OIDC_USERINFO = "tests.security.oidc_provider.claims.userinfo"
 OIDC_IDTOKEN_INCLUDE_CLAIMS = True
+OIDC_IDTOKEN_PROCESSING_HOOK = "tests.security.oidc_provider.claims.id_token"
