@@ -50,10 +50,10 @@ FILTERS = {
 }
 
 
-def filtered_rows(key: str, programme, params):
+def filtered_rows(key: str, programme, params, rows=None):
     """The rows of list ``key`` that its page shows for these GET parameters (none when the
-    filters are not valid, as on the page)."""
-    rows = ROWS[key](programme)
+    filters are not valid, as on the page); from ``rows`` when given, else the whole list."""
+    rows = ROWS[key](programme) if rows is None else rows
     filterset = FILTERS[key](params or None, queryset=rows, programme=programme)
     if filterset.is_bound and not filterset.is_valid():
         return rows.none()

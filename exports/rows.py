@@ -103,14 +103,17 @@ def action_rows(programme) -> QuerySet:
     )
 
 
-def meeting_rows(programme) -> QuerySet:
+def meeting_rows(programme, milestones: QuerySet | None = None) -> QuerySet:
+    """The programme's meetings with the milestones reporting to each: all of them, or only
+    those of ``milestones`` (a reader limited to a partner sees their areas' only)."""
+    milestones = Milestone.objects.all() if milestones is None else milestones
     return (
         Meeting.objects.filter(body__programme=programme)
         .select_related("body")
         .prefetch_related(
             Prefetch(
                 "milestones",
-                queryset=Milestone.objects.order_by("service_area__order", "order", "id"),
+                queryset=milestones.order_by("service_area__order", "order", "id"),
             ),
             Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("presenter")),
         )

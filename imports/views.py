@@ -15,6 +15,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from exports import workbook as export
 from exports.filters import filtered_rows
 from exports.job_handlers import needs_job
+from exports.rows import meeting_rows
 from exports.sheets import LISTS, SHEETS
 from imports import guessing, importing, mapping, uploads
 from imports.books import SpreadsheetError
@@ -24,6 +25,7 @@ from imports.left_out import left_out_workbook
 from imports.plans import Plan
 from jobs import web as jobs_web
 from jobs.models import Job
+from milestones.models import Milestone
 from programmes.models import ImportRecord
 from programmes.views.mixins import ManagerRequiredMixin, ProgrammeMixin, WholeProgrammeMixin
 
@@ -46,9 +48,14 @@ class ListExportView(ProgrammeMixin, View):
         key = kwargs["kind"]
         if key not in LISTS:
             raise Http404("There is no such list.")
-        rows = filtered_rows(key, self.programme, request.GET)
-        if key != "meetings":  # the rest belong to service areas, which may be limited
+        if key == "meetings":  # the programme's meetings, with the milestones the user may see
+            seen = self.rights.scope(Milestone.objects.all(), programme="service_area__programme")
+            rows = filtered_rows(
+                key, self.programme, request.GET, meeting_rows(self.programme, milestones=seen)
+            )
+        else:  # the rest belong to service areas, which may be limited
             path = "service_area__programme" if key == "milestones" else "programme"
+            rows = filtered_rows(key, self.programme, request.GET)
             rows = self.rights.scope(rows, programme=path)
         return download(self.programme, export.write_list(self.programme, key, rows), key)
 

@@ -306,3 +306,20 @@ def test_a_programme_calendar_feed_has_only_their_areas_milestones(django_user_m
     ]
     assert hidden, "Customer Contact has a dated milestone in the reader's feed"
     assert not any(f"Milestone due: {title}".encode() in theirs for title in hidden)
+
+
+def test_the_meetings_export_lists_only_their_areas_milestones(
+    trafford, reader_client, meeting_with_both
+):
+    _, ours, others = meeting_with_both
+
+    def cells(client):
+        answer = client.get(url("spreadsheets:export", "meetings"))
+        assert answer.status_code == 200
+        sheet = load_workbook(BytesIO(b"".join(answer.streaming_content))).active
+        return " ".join(str(cell) for row in sheet.iter_rows(values_only=True) for cell in row)
+
+    theirs = cells(trafford)
+    assert ours.title in theirs
+    assert others.title not in theirs
+    assert others.title in cells(reader_client)
