@@ -183,17 +183,22 @@ class RiskTable(BaseTable):
         fields = ()
         empty_text = "No risks match: change or clear the filters."
 
-    def _level(self, value, note):
-        words = self.programme.risk_level_label(value) if value else "Not assessed"
+    def _level(self, value, written, note):
+        """The level in its author's words, with the scale's name when they differ
+        ("Moderate (Medium)"), and the words written beside it."""
+        label = self.programme.risk_level_label(value) if value else "Not assessed"
+        words = self.programme.risk_level_words(value, written) or label
+        if words.lower() != label.lower():
+            words = f"{words} ({label})"
         if note:
             return format_html('{}<div class="date-words">{}</div>', words, note)
         return words
 
     def render_likelihood(self, value, record):
-        return self._level(value, record.likelihood_note)
+        return self._level(value, record.likelihood_as_written, record.likelihood_note)
 
     def render_impact(self, value, record):
-        return self._level(value, record.impact_note)
+        return self._level(value, record.impact_as_written, record.impact_note)
 
     def render_rating(self, record):
         """The matrix's rating (``Programme.risk_rating``): what the heat map and the red-risk

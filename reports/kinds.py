@@ -167,7 +167,10 @@ KINDS: dict[str, Kind] = {
             ),
             uses_cover_sheet=True,
             uses_updates=True,
-            optional_columns=(("status", "Status of milestones and equality actions"),),
+            optional_columns=(
+                ("status", "Status of milestones and equality actions"),
+                ("rating", "Risks' rating on the risk matrix, references and review dates"),
+            ),
         ),
         Kind(
             ReportKind.RISKS,

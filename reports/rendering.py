@@ -71,9 +71,14 @@ def _styles() -> tuple[FontConfiguration, list[CSS]]:
     return cached
 
 
-def render_pdf(report) -> RenderedPDF:
+def laid_out(report):
+    """The report laid out on its pages (a WeasyPrint document), ready to write as a PDF."""
     font_config, stylesheets = _styles()
-    document = HTML(
+    return HTML(
         string=report_html(report), url_fetcher=ReportURLFetcher(logo_name=report.logo_name)
     ).render(font_config=font_config, stylesheets=stylesheets, pdf_variant=PDF_VARIANT)
+
+
+def render_pdf(report) -> RenderedPDF:
+    document = laid_out(report)
     return RenderedPDF(document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages))

@@ -73,6 +73,15 @@ RISKS = Sheet(
             aliases=("likelihood words", "likelihood note", "frequency words"),
         ),
         Column(
+            "likelihood_as_written",
+            "Likelihood as written",
+            'The level in the author\'s own words ("Moderate"), printed in reports unless they '
+            "normalise ratings.",
+            attribute("likelihood_as_written"),
+            width=14,
+            aliases=("likelihood as written", "frequency as written"),
+        ),
+        Column(
             "impact",
             "Impact",
             "How bad it would be, as a level on the programme's risk scale.",
@@ -97,6 +106,15 @@ RISKS = Sheet(
             attribute("impact_note"),
             width=24,
             aliases=("impact words", "impact note", "severity words"),
+        ),
+        Column(
+            "impact_as_written",
+            "Impact as written",
+            'The level in the author\'s own words ("Moderate"), printed in reports unless they '
+            "normalise ratings.",
+            attribute("impact_as_written"),
+            width=14,
+            aliases=("impact as written", "severity as written"),
         ),
         Column(
             "lead_officer",

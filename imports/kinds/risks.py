@@ -1,5 +1,6 @@
 """Risks from a risk log: likelihood and impact on the programme's scale, with the words written
-beside them ("Throughout the process so therefore will be High"), a RAG status, a review date,
+beside them ("Throughout the process so therefore will be High") and the level itself as
+written ("Moderate"), a RAG status, a review date,
 and whether the risk is open."""
 
 from imports import values
@@ -28,6 +29,12 @@ class RiskImport(KindImport):
                 wanted.fields[name], said = found
                 if said and not cells.mapped(f"{name}_note"):
                     wanted.fields[f"{name}_note"] = said
+                if not cells.mapped(f"{name}_as_written"):
+                    written = rating_as_written(cells.text(name), said)
+                    label = programme.risk_level_label(wanted.fields[name])
+                    wanted.fields[f"{name}_as_written"] = "" if written == label else written
+            if cells.mapped(f"{name}_as_written"):
+                wanted.fields[f"{name}_as_written"] = cells.text(f"{name}_as_written")
             if cells.mapped(f"{name}_note"):
                 wanted.fields[f"{name}_note"] = cells.text(f"{name}_note")
         rag = cells.read("rag", self.run.translator.rag, cells)
@@ -45,3 +52,15 @@ class RiskImport(KindImport):
         is_open = cells.read("is_open", values.open_or_closed)
         if is_open not in (None, FAILED):
             wanted.fields["is_open"] = is_open
+
+
+def rating_as_written(written: str, beside: str) -> str:
+    """The level as the cell wrote it, without the words beside it: "Moderate" of "Ongoing
+    Moderate"; nothing for a bare number, or when the words beside keep the whole cell. (Kept
+    only where it differs from the level's name on the programme's scale.)"""
+    written = written.strip()
+    if beside:
+        if beside == written or not written.startswith(beside):
+            return ""
+        written = written[len(beside) :].strip(" ,;:-–")
+    return written if any(c.isalpha() for c in written) else ""

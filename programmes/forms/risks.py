@@ -1,5 +1,6 @@
-"""Adding and changing a risk: its likelihood and impact on the programme's own scale, and a
-warning when the RAG status chosen differs from the rating the risk matrix gives."""
+"""Adding and changing a risk: its likelihood and impact on the programme's own scale (and in
+the author's own words, as reports print them), and a warning when the RAG status chosen
+differs from the rating the risk matrix gives."""
 
 from django import forms
 
@@ -14,6 +15,12 @@ def level_field(label: str, help_text: str) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label, help_text=help_text, coerce=int, empty_value=None, required=False
     )
+
+
+AS_WRITTEN_HELP = (
+    "The rating as your report words it, e.g. “Moderate”: reports print these words unless "
+    "they are asked to normalise ratings. Leave blank to print the level's name."
+)
 
 
 class RiskCreateForm(RecordForm):
@@ -31,8 +38,10 @@ class RiskCreateForm(RecordForm):
             "service_area",
             "description",
             "likelihood",
+            "likelihood_as_written",
             "likelihood_note",
             "impact",
+            "impact_as_written",
             "impact_note",
             "rag",
             "lead_officer",
@@ -42,6 +51,8 @@ class RiskCreateForm(RecordForm):
         )
         labels = {
             "title": "Risk",
+            "likelihood_as_written": "Likelihood in your own words",
+            "impact_as_written": "Impact in your own words",
             "likelihood_note": "Why this likelihood",
             "impact_note": "Why this impact",
             "is_open": "The risk is open",
@@ -53,6 +64,8 @@ class RiskCreateForm(RecordForm):
             "moderating_factors": "What is being done to reduce it. Bullet lists start with “- ”.",
             "is_open": "Untick when the risk has gone away or been dealt with.",
             "lead_officer": "Person or role, as you would write it.",
+            "likelihood_as_written": AS_WRITTEN_HELP,
+            "impact_as_written": AS_WRITTEN_HELP,
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),

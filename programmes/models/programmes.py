@@ -206,6 +206,14 @@ class Programme(models.Model):
     def risk_level_label(self, level: int | None) -> str:
         return dict(self.risk_levels()).get(level, "") if level else ""
 
+    def risk_level_words(self, level: int | None, written: str, *, normalise=False) -> str:
+        """A likelihood or impact as it is printed: in its author's words ("Moderate") when
+        the risk keeps them, unless ratings are normalised; otherwise the level's name on this
+        programme's scale ("Medium")."""
+        if written and not normalise:
+            return written
+        return self.risk_level_label(level)
+
     def risk_matrix_grid(self) -> Matrix:
         """The programme's own risk matrix, or the standard one for its scale."""
         size = len(self.risk_levels())

@@ -12,7 +12,9 @@ from .scoping import ProgrammeOrServiceArea
 
 class Risk(ProgrammeOrServiceArea):
     """An entry in a risk log. Likelihood and impact are levels on the programme's risk scale
-    (1 Low … 3 High, or 1 … 5); the words a report wrote beside a level are kept with it."""
+    (1 Low … 3 High, or 1 … 5); the words a report wrote beside a level are kept with it, and
+    so is the rating itself as the author wrote it ("Moderate" for Medium): reports print it
+    in those words unless they are asked to normalise ratings."""
 
     reference = reference_field()
     title = models.CharField("risk", max_length=200)
@@ -21,10 +23,24 @@ class Risk(ProgrammeOrServiceArea):
         "likelihood", null=True, blank=True, help_text="Also called frequency."
     )
     likelihood_note = models.TextField("likelihood: words", blank=True)
+    likelihood_as_written = models.CharField(
+        "likelihood as written",
+        max_length=100,
+        blank=True,
+        help_text='The rating in the author\'s own words ("Moderate"), printed instead of the '
+        "level's name.",
+    )
     impact = models.PositiveSmallIntegerField(
         "impact", null=True, blank=True, help_text="Also called severity."
     )
     impact_note = models.TextField("impact: words", blank=True)
+    impact_as_written = models.CharField(
+        "impact as written",
+        max_length=100,
+        blank=True,
+        help_text='The rating in the author\'s own words ("Severe"), printed instead of the '
+        "level's name.",
+    )
     lead_officer = models.CharField("lead officer", max_length=300, blank=True)
     moderating_factors = models.TextField(
         "moderating factors", blank=True, help_text="Mitigations. Markdown."

@@ -67,6 +67,10 @@ class WorkStream:
     milestones: list[TimedMilestone]
     costs: list[Cost]
 
+    @property
+    def has_nothing_of_its_own(self) -> bool:
+        return not (self.leads or self.progress or self.milestones or self.costs)
+
 
 @dataclass
 class Body:
@@ -265,11 +269,30 @@ def build(context: Context) -> ProgrammeBody:
         area_heading=context.programme.service_area_label,
         description=context.programme.description,
         show_progress=options.shows("progress"),
-        work_streams=streams,
+        work_streams=headed_by_their_parents(streams),
         bodies=governance(context) if options.shows("governance") else [],
         budget=budget_tables(top, children) if options.shows("budget") else [],
         layout=arrange(layout_parts(context.programme, "programme"), []),
     )
+
+
+def headed_by_their_parents(streams: list[WorkStream]) -> list[WorkStream]:
+    """A work stream with nothing of its own that heads the projects after it (seed 001's "5.
+    Areas for Joint Working") prints no table of its own, which would hold only placeholders:
+    its number goes on the first of its projects, as the council printed it ("5. Areas for
+    Joint Working – Waste")."""
+    printed: list[WorkStream] = []
+    number = ""
+    for stream in streams:
+        heads = any(other.parent == stream.name for other in streams)
+        if heads and stream.has_nothing_of_its_own:
+            number = stream.number
+            continue
+        if number and stream.parent and not stream.number:
+            stream.number = number
+        number = ""
+        printed.append(stream)
+    return printed
 
 
 def timescale(milestone, *, as_written: bool = True) -> str:

@@ -48,15 +48,16 @@ class ReallocationRow:
 @dataclass
 class RiskRow:
     id: int
-    ref: str
+    ref: str  # the council's own reference, or "R1" by place in the log (for the heat map)
+    reference: str  # the council's own reference only
     title: str
     area: str
     description: str  # Markdown
     likelihood: int | None
-    likelihood_label: str
+    likelihood_label: str  # as its author wrote it ("Moderate"), unless ratings are normalised
     likelihood_note: str
     impact: int | None
-    impact_label: str
+    impact_label: str  # likewise
     impact_note: str
     lead_officer: str
     moderating_factors: str  # Markdown
@@ -67,6 +68,23 @@ class RiskRow:
     review_date: date | None
     is_open: bool
     mark: str
+    # The rating as its author wrote it, when the records keep it and ratings are not
+    # normalised: the note is the words the author wrote before it ("Ongoing" "Moderate").
+    likelihood_as_written: str = ""
+    impact_as_written: str = ""
+
+    @property
+    def likelihood_as_cell(self) -> str:
+        """The likelihood cell as its author wrote it ("Ongoing Moderate"), or ""."""
+        return as_cell(self.likelihood_note, self.likelihood_as_written)
+
+    @property
+    def impact_as_cell(self) -> str:
+        return as_cell(self.impact_note, self.impact_as_written)
+
+
+def as_cell(note: str, as_written: str) -> str:
+    return " ".join(filter(None, [note.strip(), as_written])) if as_written else ""
 
 
 def savings_lines(context: Context) -> list[SavingsLine]:
@@ -130,26 +148,33 @@ def reallocations(context: Context) -> list[ReallocationRow]:
 
 def risk_rows(context: Context) -> list[RiskRow]:
     """The risk log, open risks first, each with a reference ("R1") the heat map uses, its
+    likelihood and impact in their author's words (or, normalised, the levels' names), its
     rating on the programme's risk matrix and the status its officer chose."""
     risks = scoped(
         Risk.objects.filter(programme=context.programme).select_related("service_area"),
         context.options,
     )
     programme = context.programme
+    normalise = context.options.normalise
     ordered = sorted(risks, key=lambda risk: not risk.is_open)
     rated = {risk.pk: programme.risk_rating(risk) for risk in ordered}
     return [
         RiskRow(
             id=risk.pk,
-            ref=risk.reference or f"R{number}",  # the council's own, where it has one
+            ref=risk.reference or f"R{number}",
+            reference=risk.reference,
             title=risk.title,
             area=risk.service_area.name if risk.service_area_id else "",
             description=risk.description,
             likelihood=risk.likelihood,
-            likelihood_label=programme.risk_level_label(risk.likelihood),
+            likelihood_label=programme.risk_level_words(
+                risk.likelihood, risk.likelihood_as_written, normalise=normalise
+            ),
             likelihood_note=risk.likelihood_note,
             impact=risk.impact,
-            impact_label=programme.risk_level_label(risk.impact),
+            impact_label=programme.risk_level_words(
+                risk.impact, risk.impact_as_written, normalise=normalise
+            ),
             impact_note=risk.impact_note,
             lead_officer=risk.lead_officer,
             moderating_factors=risk.moderating_factors,
@@ -160,6 +185,8 @@ def risk_rows(context: Context) -> list[RiskRow]:
             review_date=risk.review_date,
             is_open=risk.is_open,
             mark=context.mark("risk", risk.pk),
+            likelihood_as_written="" if normalise else risk.likelihood_as_written,
+            impact_as_written="" if normalise else risk.impact_as_written,
         )
         for number, risk in enumerate(ordered, start=1)
     ]

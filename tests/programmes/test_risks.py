@@ -52,8 +52,10 @@ def edit_form(risk, **changes):
         "service_area": risk.service_area_id or "",
         "description": risk.description,
         "likelihood": risk.likelihood or "",
+        "likelihood_as_written": risk.likelihood_as_written,
         "likelihood_note": risk.likelihood_note,
         "impact": risk.impact or "",
+        "impact_as_written": risk.impact_as_written,
         "impact_note": risk.impact_note,
         "rag": risk.rag,
         "lead_officer": risk.lead_officer,
@@ -241,6 +243,25 @@ def test_manager_changes_the_behaviour_risk_and_the_heat_map_follows(manager_cli
     high = next(r for r in rows_of(page, "heatmap") if r.startswith("Likelihood: High"))
     assert "Red 6 risks Leadership SMT Structure Behaviour Transition Accommodation" in high
     assert "Amber" in row_starting(page, "Behaviour")
+
+
+def test_a_rating_in_the_authors_words_is_shown_edited_and_listed(manager_client, wigan):
+    """Seed 004 rates Policy changes "Ongoing Moderate": the form holds "Moderate" beside the
+    level (Medium), and the register lists the author's word with the scale's name."""
+    risk = Risk.objects.get(programme=wigan, title="Policy changes")
+    form = manager_client.get(edit_url(risk)).content.decode()
+    assert 'name="likelihood_as_written"' in form and 'value="Moderate"' in form
+    assert "Moderate (Medium)" in row_starting(manager_client.get(risks_url()), "Policy changes")
+    response = manager_client.post(
+        edit_url(risk), edit_form(risk, likelihood_as_written="Moderate to high")
+    )
+    assert response.status_code == 302
+    risk.refresh_from_db()
+    assert (risk.likelihood, risk.likelihood_as_written, risk.version) == (2, "Moderate to high", 2)
+    assert risk.history.count() == 2  # saved through the services, with its audit row
+    assert "Moderate to high (Medium)" in row_starting(
+        manager_client.get(risks_url()), "Policy changes"
+    )
 
 
 def test_champion_changes_own_risk_but_cannot_move_it_away(champion_client, own_risk, other_area):

@@ -1,7 +1,7 @@
 """A report's structure as data (``reports.structure``): parts in order, tables placed after
 the paragraph that announces them, a programme's own structure saved with its history."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pytest
@@ -115,3 +115,33 @@ def test_the_presets_are_the_seeds_formats():
         "Appendix C – Updated Implementation Plan",
         "Appendix D – Updated Risk Log",
     ]
+
+
+@pytest.mark.django_db
+def test_an_empty_part_is_left_out_or_printed_with_the_managers_sentence(django_user_model):
+    """AGMA keeps no risk log: its closure report prints no Appendix D at all, until the manager
+    writes the sentence to print in its place; never a placeholder of the application's."""
+    manager = django_user_model.objects.get(username="manager")
+    programme = Programme.objects.get(slug="agma-collaborative-services")
+    options = ReportOptions(as_at=date(2010, 3, 31))
+
+    def closure() -> str:
+        return report_html(build_report(get_kind("closure"), programme, options))
+
+    assert "Appendix D" not in closure()
+    sentence = "No risks were open when the project closed."
+    parts = [
+        replace(part, when_empty=sentence) if part.key == "risks" else part
+        for part in preset("closure")
+    ]
+    layout_save(
+        programme=programme,
+        kind="closure",
+        parts=parts,
+        opened_version=None,
+        by=manager,
+        rights=Rights.of(manager),
+    )
+    html = closure()
+    assert "Appendix D – Updated Risk Log" in html
+    assert f"<p>{sentence}</p>" in html

@@ -302,6 +302,31 @@ def test_wigan_behaviour_risk_is_red_and_high():
     assert "Engagement with service departments" in risk.moderating_factors
 
 
+def test_wigan_risk_log_keeps_each_frequency_in_the_councils_words():
+    """ "Ongoing Moderate": Medium (2) on the programme's scale, with the note and the word as
+    the council wrote them, saved through the services (an audit row each)."""
+    wigan = programme("wigan-support-services-review")
+    written = {
+        risk.title: (risk.likelihood, risk.likelihood_note, risk.likelihood_as_written)
+        for risk in Risk.objects.filter(programme=wigan)
+    }
+    assert written["Policy changes"] == (2, "Ongoing", "Moderate")
+    assert written["Maintaining the day to day business"] == (
+        3,
+        "Throughout the process so therefore will be",
+        "high",
+    )
+    # Where the level word is not last, the note keeps the whole cell and no word is kept apart.
+    assert written["Skills"] == (
+        3,
+        "Currently High as skills for each project not yet identified",
+        "",
+    )
+    assert sum(word == "Moderate" for _, _, word in written.values()) == 5
+    risk = Risk.objects.get(programme=wigan, title="Policy changes")
+    assert risk.history.get().likelihood_as_written == "Moderate"
+
+
 def test_wigan_risk_log_savings_and_reallocations():
     wigan = programme("wigan-support-services-review")
     assert Risk.objects.filter(programme=wigan).count() == 21
