@@ -176,8 +176,7 @@ def merge_sections(
         for tree in source_annotations:
             annotations.append(_copy(pdf, tree))
         destinations.extend(
-            (name, _copy(pdf, destination))
-            for name, destination in _named_destinations(source)
+            (name, _copy(pdf, destination)) for name, destination in _named_destinations(source)
         )
 
     total = len(pdf.pages)

@@ -14,6 +14,8 @@ given, so only the page count, the page sizes and the bookmarks travel back.
 
 import hashlib
 import logging
+import os
+import time
 from dataclasses import dataclass
 
 from weasyprint import CSS, HTML
@@ -65,6 +67,8 @@ class PrintedSection:
     page_sizes: list[tuple[float, float]]  # in CSS pixels, as WeasyPrint lays pages out
     # Each page's bookmarks as WeasyPrint keeps them: (level, label, (x, y), state).
     page_bookmarks: list[list[tuple]]
+    worker: int  # the process that printed it
+    cpu_seconds: float  # and the processor time it took
 
     @property
     def pages(self) -> int:
@@ -81,6 +85,7 @@ def _stylesheets(texts: tuple[str, ...], fetcher: URLFetcher):
 
 
 def print_section(section: Section) -> PrintedSection:
+    began = time.process_time()
     fetcher = PreparedFetcher(section.resources)
     font_config, stylesheets = _stylesheets(section.stylesheets, fetcher)
     document = HTML(string=section.html, url_fetcher=fetcher).render(
@@ -91,4 +96,6 @@ def print_section(section: Section) -> PrintedSection:
         path=section.path,
         page_sizes=[(page.width, page.height) for page in document.pages],
         page_bookmarks=[list(page.bookmarks) for page in document.pages],
+        worker=os.getpid(),
+        cpu_seconds=time.process_time() - began,
     )

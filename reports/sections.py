@@ -21,8 +21,10 @@ A report smaller than the threshold, or one with no boundary to cut at, prints i
 before (``reports.rendering``).
 """
 
+import logging
 import os
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -33,6 +35,8 @@ from django.conf import settings
 from .fetcher import REPORT_STATIC_FILES, STATIC_SCHEME, RefusedURL, ReportURLFetcher, logo_url
 from .pdf_merge import merge_sections
 from .section_worker import Resources, Section, print_section
+
+logger = logging.getLogger(__name__)
 
 REPORT_CONTENT = "report-content"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "caption"}
@@ -215,10 +219,12 @@ def print_in_sections(
     """Print the report in sections into ``target`` (a path); its number of pages, or None when
     it has nowhere to cut (the caller prints it in one go)."""
     workers = processes()
+    began, parent_cpu = time.perf_counter(), time.process_time()
     pieces = split_report(html, max(workers, -(-len(html) // settings.REPORT_SECTION_BYTES)))
     if len(pieces) < 2:
         return None
     resources = prepared_resources(logo_name)
+    split = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="report-sections-") as folder:
         sections = [
             Section(
@@ -235,5 +241,24 @@ def print_in_sections(
             max_workers=min(workers, len(sections)), mp_context=get_context("spawn")
         ) as pool:
             printed = list(pool.map(print_section, sections))
+        count = len(sections)
         del sections
-        return merge_sections(printed, stylesheets=stylesheets, resources=resources, target=target)
+        rendered = time.perf_counter()
+        pages = merge_sections(printed, stylesheets=stylesheets, resources=resources, target=target)
+    by_worker: dict[int, float] = {}
+    for section in printed:
+        by_worker[section.worker] = by_worker.get(section.worker, 0) + section.cpu_seconds
+    logger.info(
+        "Printed %d pages in %d sections with %d processes: %.1f s to cut, %.1f s to print, "
+        "%.1f s to merge and number the pages; processor time %.1f s here and %s s in the "
+        "workers.",
+        pages,
+        count,
+        len(by_worker),
+        split - began,
+        rendered - split,
+        time.perf_counter() - rendered,
+        time.process_time() - parent_cpu,
+        " + ".join(f"{seconds:.1f}" for seconds in sorted(by_worker.values(), reverse=True)),
+    )
+    return pages
