@@ -198,3 +198,34 @@ def test_a_short_report_prints_in_one_go(db):
     with override_settings(**IN_ONE_GO):
         assert render_pdf(report).content == default.content
     assert default.pages > 10
+
+
+def test_cutting_keeps_headings_and_table_ends_with_their_tables():
+    """An appendix wrapping a table per area is opened up and repeated in each piece (its id
+    only in the first); a heading stays with what follows, a table with the mark that ends it,
+    and a later piece carries the running header's words, escaped for CSS."""
+    rows = "".join(f"<tr><td>row {n}</td></tr>" for n in range(30))
+    tables = "".join(
+        f'<table><thead><tr><th data-continued="Area {n}">Date</th></tr></thead>'
+        f'<tbody>{rows}</tbody></table><div class="table-end"></div>'
+        for n in range(6)
+    )
+    html = (
+        '<!doctype html><html lang="en-GB"><head><title>T</title></head><body>'
+        '<div class="report-content"><header class="masthead">'
+        '<p class="running-programme">Programme "A" \\ B</p><h1 class="title">Title</h1>'
+        '<p class="as-at">As at 1 April 2010</p><p class="issue-note">Draft</p></header>'
+        f'<section id="appendix"><h2>Appendix A</h2>{tables}</section></div></body></html>'
+    )
+    pieces = split_report(html, 3)
+    assert len(pieces) == 3
+    for piece, _ in pieces:
+        assert piece.count("<section") == 1
+        assert piece.count("<table>") == piece.count('class="table-end"')
+    assert [piece.count('id="appendix"') for piece, _ in pieces] == [1, 0, 0]
+    assert "<h2>Appendix A</h2><table>" in pieces[0][0].replace("\n", "")
+    assert pieces[1][1] == (
+        '.report-content { string-set: programme "Programme \\22 A\\22  \\5c  B", '
+        'title "Title", as-at "As at 1 April 2010", issue "Draft", continued "" }'
+    )
+    assert sum(piece.count("<table>") for piece, _ in pieces) == 6
