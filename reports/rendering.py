@@ -8,10 +8,15 @@ font) and the fetcher of ``reports.fetcher``, which refuses everything but the f
 WeasyPrint spends a noticeable time parsing stylesheets and loading fonts, so each thread keeps
 its parsed stylesheets and font configuration for the life of the process (except in DEBUG,
 where a changed stylesheet shows at once).
+
+A long report prints in sections in several processes, merged into one PDF
+(``reports.sections``); below ``REPORT_SECTIONS_MIN_BYTES`` of HTML it prints in one go.
 """
 
+import tempfile
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -21,6 +26,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from .fetcher import ReportURLFetcher, logo_url
+from .sections import print_in_sections
 
 PRINT_TEMPLATE = "reports/print.html"
 STYLESHEETS = ("reports/report.css", "reports/print.css")
@@ -71,14 +77,29 @@ def _styles() -> tuple[FontConfiguration, list[CSS]]:
     return cached
 
 
-def laid_out(report):
+def laid_out(report, html: str | None = None):
     """The report laid out on its pages (a WeasyPrint document), ready to write as a PDF."""
     font_config, stylesheets = _styles()
     return HTML(
-        string=report_html(report), url_fetcher=ReportURLFetcher(logo_name=report.logo_name)
+        string=report_html(report) if html is None else html,
+        url_fetcher=ReportURLFetcher(logo_name=report.logo_name),
     ).render(font_config=font_config, stylesheets=stylesheets, pdf_variant=PDF_VARIANT)
 
 
 def render_pdf(report) -> RenderedPDF:
-    document = laid_out(report)
+    """The report as a tagged PDF: in one go, or a long one in sections (``reports.sections``)
+    when its HTML is larger than ``REPORT_SECTIONS_MIN_BYTES``."""
+    html = report_html(report)
+    if len(html) > settings.REPORT_SECTIONS_MIN_BYTES:
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as merged:
+            pages = print_in_sections(
+                html,
+                stylesheets=tuple(static_text(path) for path in STYLESHEETS),
+                logo_name=report.logo_name,
+                pdf_variant=PDF_VARIANT,
+                target=merged.name,
+            )
+            if pages is not None:
+                return RenderedPDF(Path(merged.name).read_bytes(), pages)
+    document = laid_out(report, html)
     return RenderedPDF(document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages))

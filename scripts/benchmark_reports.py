@@ -2,17 +2,26 @@
 generated programme of 300 milestones, in one long-lived process (as the web server runs).
 
     .venv/bin/python scripts/benchmark_reports.py [--milestones 300] [--output-dir DIR]
+    .venv/bin/python scripts/benchmark_reports.py --sections 10000 [--processes 2]
 
 It sets Django up by itself against a throwaway SQLite database in a temporary folder (nothing
 of the developer's own database or media is touched), loads the five seed programmes, generates
 the large one, renders one report to warm up (fonts and stylesheets are loaded once per
 process), then prints one Markdown table row per report: seconds, pages and pages per second.
 ``docs/performance.md`` records the figures.
+
+With ``--sections N`` it instead makes a programme of N milestones (``seeds.large``, as
+``manage.py make_large_programme``) and prints its milestones report twice in the same run:
+in sections in parallel (``reports.sections``, ``--processes`` workers), then in one go as
+before; for each it prints the seconds, the pages, the CPU seconds and the peak memory (the
+largest resident size of this process and of any worker), the load average before and after
+(the machine may be shared), and the speed-up.
 """
 
 import argparse
 import logging
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -165,11 +174,94 @@ def generate_programme(milestone_count: int):
     return programme
 
 
+def peak_mb(who) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kB on Linux
+
+
+def cpu_seconds(who) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def compare_sections(milestones: int, processes: int, output_dir: str | None) -> None:
+    """One large report printed in sections in parallel, then in one go, in the same run."""
+    from django.test import override_settings
+
+    from reports.kinds import KINDS, build_report
+    from reports.options import ReportOptions, default_as_at
+    from reports.rendering import render_pdf, report_html
+    from seeds.large import make_large_programme
+
+    log = logging.getLogger("reports.sections")
+    log.setLevel(logging.INFO)
+    log.addHandler(logging.StreamHandler(sys.stdout))
+    log.propagate = False
+    started = time.perf_counter()
+    made = make_large_programme(milestones=milestones, slug="sections-benchmark")
+    as_at = default_as_at(made.programme)
+    report = build_report(KINDS["milestones"], made.programme, ReportOptions(as_at=as_at))
+    html_bytes = len(report_html(report))
+    print(
+        f"Generated a programme of {milestones:,} milestones and its report's data in "
+        f"{time.perf_counter() - started:.1f} s; HTML {html_bytes / 1e6:.1f} MB.\n"
+    )
+    runs = [
+        (
+            "in sections, parallel",
+            {"REPORT_RENDER_PROCESSES": processes, "REPORT_SECTIONS_MIN_BYTES": 0},
+        ),
+        ("in one go", {"REPORT_SECTIONS_MIN_BYTES": 10**12}),
+    ]
+    print("| how | seconds | pages | CPU s (this process + workers) | peak MB (process / worker) |")
+    print("|---|---:|---:|---:|---:|")
+    seconds = {}
+    for name, overrides in runs:
+        load = os.getloadavg()[0]
+        cpu = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds(resource.RUSAGE_CHILDREN)
+        began = time.perf_counter()
+        with override_settings(**overrides):
+            rendered = render_pdf(report)
+        seconds[name] = time.perf_counter() - began
+        cpu = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds(resource.RUSAGE_CHILDREN) - cpu
+        print(
+            f"| {name} | {seconds[name]:.1f} | {rendered.pages:,} | {cpu:.1f} | "
+            f"{peak_mb(resource.RUSAGE_SELF):.0f} / {peak_mb(resource.RUSAGE_CHILDREN):.0f} |"
+            f" (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)",
+            flush=True,
+        )
+        if output_dir:
+            out = Path(output_dir)
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"sections-{name.split()[1].strip(',')}.pdf").write_bytes(rendered.content)
+        del rendered
+    print(
+        f"\nSpeed-up with {processes} processes: "
+        f"{seconds['in one go'] / seconds['in sections, parallel']:.2f}×. Peak sizes are the "
+        "largest so far: the process's after the one-go print includes it."
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--milestones", type=int, default=300)
     parser.add_argument("--output-dir", help="Also keep the PDFs in this folder.")
+    parser.add_argument(
+        "--sections",
+        type=int,
+        metavar="N",
+        help="Compare printing a report of N milestones in sections with printing it in one go.",
+    )
+    parser.add_argument("--processes", type=int, default=2, help="Workers for --sections.")
     arguments = parser.parse_args()
+
+    if arguments.sections:
+        with tempfile.TemporaryDirectory(prefix="benchmark-reports-") as folder:
+            set_up_django(Path(folder))
+            from django.core.management import call_command
+
+            call_command("migrate", verbosity=0)
+            compare_sections(arguments.sections, arguments.processes, arguments.output_dir)
+        return
 
     with tempfile.TemporaryDirectory(prefix="benchmark-reports-") as folder:
         set_up_django(Path(folder))

@@ -195,6 +195,11 @@ else:
 # printed or written by the worker; the page follows its progress.
 REPORT_INLINE_MAX_MILESTONES = env.int("REPORT_INLINE_MAX_MILESTONES", default=300)
 EXPORT_INLINE_MAX_MILESTONES = env.int("EXPORT_INLINE_MAX_MILESTONES", default=2000)
+# A report whose HTML is larger than this prints in sections of about REPORT_SECTION_BYTES each,
+# in REPORT_RENDER_PROCESSES processes (0: one per CPU), merged into one PDF (reports.sections).
+REPORT_SECTIONS_MIN_BYTES = env.int("REPORT_SECTIONS_MIN_BYTES", default=250_000)
+REPORT_SECTION_BYTES = env.int("REPORT_SECTION_BYTES", default=250_000)
+REPORT_RENDER_PROCESSES = env.int("REPORT_RENDER_PROCESSES", default=0)
 # The health check reports the worker down when none has said it is alive for this long.
 WORKER_HEARTBEAT_STALE_SECONDS = env.int("WORKER_HEARTBEAT_STALE_SECONDS", default=60)
 
