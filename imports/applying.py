@@ -41,7 +41,8 @@ class Step:
 
 @dataclass
 class CreateRecord:
-    record: Model
+    model: type[Model]
+    fields: dict  # the record is made at the commit, when any names it creates exist
 
 
 @dataclass
@@ -81,7 +82,7 @@ def _apply_batch(operations: list, by) -> None:
     new_milestones, milestone_edits = [], []
     for operation in operations:
         if isinstance(operation, CreateRecord):
-            creates[type(operation.record)].append(operation.record)
+            creates[operation.model].append(operation.model(**operation.fields))
         elif isinstance(operation, EditRecord):
             edits[type(operation.record)].append(
                 Edit(operation.record, operation.opened_version, operation.changes)

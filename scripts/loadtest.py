@@ -42,6 +42,7 @@ PROGRAMME = os.environ.get("LOADTEST_PROGRAMME", "demo-shared-services")
 WRITES = os.environ.get("LOADTEST_WRITES", "")
 USERNAME = os.environ.get("LOADTEST_USERNAME", "manager")
 PASSWORD = os.environ.get("LOADTEST_PASSWORD", "")
+SESSIONS = [key for key in os.environ.get("LOADTEST_SESSIONS", "").split(",") if key]
 MARK = "load-test write"
 CONFLICT = "while you were editing it"
 OFFICERS = itertools.count()
@@ -93,9 +94,11 @@ class FormReader(HTMLParser):
             self.fields[self.textarea] = text[1:] if text.startswith("\n") else text
 
 
-class PlainHttpCookies(DefaultCookiePolicy):
-    def return_ok_secure(self, cookie, request):
-        return True
+# Production marks its cookies Secure, for a site behind HTTPS; here the officers speak plain
+# HTTP to gunicorn, as the reverse proxy would, so they send them all the same. (requests copies
+# the session's cookies into a jar of its own for each request, so the policy is changed for
+# every jar of locust's process.)
+DefaultCookiePolicy.return_ok_secure = lambda policy, cookie, request: True
 
 
 class Officer(HttpUser):
@@ -104,16 +107,18 @@ class Officer(HttpUser):
     wait_time = between(1, 3)
 
     def on_start(self):
-        # Production marks its cookies Secure, for a site behind HTTPS; here the officers speak
-        # plain HTTP to gunicorn, as the reverse proxy would, so they send them all the same.
-        self.client.cookies.set_policy(PlainHttpCookies())
-        page = self.client.get("/accounts/login/", name="login page")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-        self.client.post(
-            "/accounts/login/",
-            {"username": USERNAME, "password": PASSWORD, "csrfmiddlewaretoken": token},
-            name="sign in",
-        )
+        number = next(OFFICERS)
+        if SESSIONS:
+            # Signed in before the test began (see ``signed_in``).
+            self.client.cookies.set("sessionid", SESSIONS[number % len(SESSIONS)])
+        else:
+            page = self.client.get("/accounts/login/", name="login page")
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+            self.client.post(
+                "/accounts/login/",
+                {"username": USERNAME, "password": PASSWORD, "csrfmiddlewaretoken": token},
+                name="sign in",
+            )
         overview = self.client.get(f"/programmes/{PROGRAMME}/", name="overview").text
         self.areas = re.findall(rf'href="(/programmes/{PROGRAMME}/areas/\d+/)"', overview)
         milestones = []
@@ -123,7 +128,6 @@ class Officer(HttpUser):
         # Each officer keeps to milestones of their own, as champions keep to their areas (two
         # officers may share one when there are more officers than milestones: then the second
         # to save is shown the first's change and asked again, which is not an error).
-        number = next(OFFICERS)
         self.mine = milestones[
             number % len(milestones) :: max(1, self.environment.parsed_options.num_users)
         ][:3]
@@ -193,6 +197,12 @@ def main() -> None:
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--database", default="loadtest", help="the run's database (loadtest)")
     parser.add_argument(
+        "--sign-in",
+        action="store_true",
+        help="each officer signs in through the form as the test starts (by default they are "
+        "signed in beforehand: fifty password checks at once would be all the test measured)",
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="keep the prepared template database for the next run, and use it if it is there",
@@ -221,6 +231,7 @@ def main() -> None:
             flush=True,
         )
         programme = setup.LARGE if args.milestones else setup.SEED
+        sessions = [] if args.sign_in else signed_in(env, setup.USERNAME, args.users)
         with Gunicorn(env, args.workers) as host:
             started = time.perf_counter()
             print(f"load average before: {load_average()}", flush=True)
@@ -246,6 +257,7 @@ def main() -> None:
                     "LOADTEST_WRITES": str(writes),
                     "LOADTEST_USERNAME": setup.USERNAME,
                     "LOADTEST_PASSWORD": setup.PASSWORD,
+                    "LOADTEST_SESSIONS": ",".join(sessions),
                 },
                 check=False,
             )
@@ -313,6 +325,29 @@ class Gunicorn:
 
         self.process.send_signal(signal.SIGTERM)
         self.process.wait(timeout=60)
+
+
+def signed_in(env: dict, username: str, count: int) -> list[str]:
+    """Session keys of ``count`` sessions of ``username``, signed in as the sign-in page would
+    (Django's ``login``, with this project's session bookkeeping), in the run's database."""
+    script = (
+        "from django.contrib.auth import get_user_model\n"
+        "from django.test import Client\n"
+        f"user = get_user_model().objects.get(username={username!r})\n"
+        f"for _ in range({count}):\n"
+        "    client = Client()\n"
+        "    client.force_login(user)\n"
+        "    print(client.cookies['sessionid'].value)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.local"},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.split()[-count:]
 
 
 def load_average() -> str:

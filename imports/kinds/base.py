@@ -237,11 +237,8 @@ class KindImport:
             return
         order = self.next_order
         self.next_order += 1
-        row.operation = CreateRecord(
-            self.model(
-                programme=self.run.programme, service_area=wanted.area, order=order, **fields
-            )
-        )
+        made = {"programme": self.run.programme, "service_area": wanted.area, "order": order}
+        row.operation = CreateRecord(self.model, {**fields, **made})
 
     def update(self, record, wanted: Wanted, diffs, cells: RowCells, row: RowPlan) -> None:
         changes = {name: new for name, _, new in diffs}
