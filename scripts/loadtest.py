@@ -343,10 +343,12 @@ def signed_in(env: dict, username: str, count: int) -> list[str]:
         [sys.executable, "manage.py", "shell", "-c", script],
         cwd=ROOT,
         env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.local"},
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
     )
+    if result.returncode:
+        raise SystemExit(f"Signing the officers in failed:\n{result.stderr}")
     return result.stdout.split()[-count:]
 
 
