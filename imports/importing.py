@@ -8,9 +8,10 @@ user to match to one it knows, to create, or (stages and people) to leave blank:
 creates them unasked.
 
 ``commit()`` creates the names the user chose to create, previews again inside one transaction
-and applies every row through the service functions the web forms use (``milestone_create``,
-``milestone_edit``, ``record_create``, ``record_edit``), then records the
-import (``ImportRecord``). Any error, or a record someone changed meanwhile, and nothing is saved.
+and applies every row through the services' batch functions, which keep the rules of the ones
+the web forms use (``milestone_create``, ``milestone_edit``, ``record_create``,
+``record_edit``) for a thousand rows at a time (``applying``), then records the import
+(``ImportRecord``). Any error, or a record someone changed meanwhile, and nothing is saved.
 
 A row finds its record by the ID our exports write, within this programme only; failing that
 (a council's own tracker, or our export brought into another programme) by what it says: the same
@@ -35,6 +36,7 @@ from django.db.models import Max
 
 from core.records import record_create
 from core.versioning import StaleEdit
+from imports import applying
 from imports.books import Book
 from imports.mapping import SheetMapping
 from imports.names import AREA, MATCH, NEW, NEW_CALLED, PERSON, STAGE
@@ -61,10 +63,19 @@ def preview(
 
 
 def commit(
-    *, programme, book: Book, mappings, resolutions=None, translations=None, partial=False, by=None
+    *,
+    programme,
+    book: Book,
+    mappings,
+    resolutions=None,
+    translations=None,
+    partial=False,
+    by=None,
+    progress=None,
 ) -> ImportRecord:
     """Import everything in one transaction, or nothing (``ImportRefused`` says why). The
-    translations the import used are remembered for the programme's next import.
+    translations the import used are remembered for the programme's next import. The rows are
+    written a batch at a time (``applying``); ``progress(done, total)`` is told after each.
 
     With ``partial`` ("import the rows that are right and list the others"), rows with a
     problem or waiting for a name are left out, and recorded on the import, to download, put
@@ -78,9 +89,15 @@ def commit(
             leaving = {id(row) for row in left_out}
             if not (plan.can_commit or (partial and plan.can_commit_right_rows)):
                 raise ImportRefused(plan)
-            for row in plan.rows:
-                if row.operation is not None and id(row) not in leaving:
-                    row.operation()
+            applying.apply(
+                [
+                    row.operation
+                    for row in plan.rows
+                    if row.operation is not None and id(row) not in leaving
+                ],
+                by=by,
+                progress=progress,
+            )
             remember(programme, plan.translated, by=by)
             counts = Counter(row.action for row in plan.rows if id(row) not in leaving)
             return ImportRecord.objects.create(

@@ -1,5 +1,6 @@
 """Committing an import in the background: the file kept between the import's steps is read
-again, committed in one transaction (or refused, saying why), then deleted."""
+again, committed in one transaction (or refused, saying why), then deleted. The job's page
+shows how many rows are saved, a batch at a time (``imports.applying``)."""
 
 from django.core.files.storage import default_storage
 from django.urls import reverse
@@ -31,9 +32,13 @@ def commit_import(job: Job, progress) -> Outcome:
     )
     if not default_storage.exists(pending.stored_as):
         raise JobRefused("The uploaded file is no longer kept: upload it again.")
-    progress("Reading the spreadsheet", 0, 2)
+    progress("Reading the spreadsheet", 0, 1)
     book = pending.book()
-    progress("Saving every row", 1, 2)
+    progress("Checking every row", 0, 1)
+
+    def saved(done: int, total: int) -> None:
+        progress(f"Saved {done:,} of {total:,} rows", done, total)
+
     try:
         record = importing.commit(
             programme=job.programme,
@@ -43,6 +48,7 @@ def commit_import(job: Job, progress) -> Outcome:
             translations=pending.translations,
             partial=params.get("partial", False),
             by=job.requested_by,
+            progress=saved,
         )
     except importing.ImportRefused as refused:
         raise JobRefused(str(refused)) from refused

@@ -8,7 +8,6 @@ when it has rows, no problems and no unknown names.
 """
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from imports.mapping import HISTORY, LEAVE_OUT, SheetMapping
@@ -49,7 +48,7 @@ class RowPlan:
     notes: list[str] = field(default_factory=list)
     needs: set[str] = field(default_factory=set)  # names still to be matched or created
     cells: tuple[str, ...] = ()  # the row as written, for the list of rows left out
-    operation: Callable[[], None] | None = None
+    operation: object = None  # the write the commit makes (imports.applying)
 
     @property
     def action_words(self) -> str:

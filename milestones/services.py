@@ -1,9 +1,12 @@
 """Writes to milestones and progress updates. Web forms, imports, the seed loader and management
 commands all come through here, so the rules (a reason for every move of a date, history kept,
 no lost updates, nothing half-saved, a reason for cancelling) are enforced once. Writes to
-several of an area's milestones together are in ``area_writes``."""
+several of an area's milestones together are in ``area_writes``; ``milestones_create`` and
+``milestones_edit`` apply the same rules to many milestones at once (a spreadsheet import) in a
+fixed number of queries."""
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,8 +15,17 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core import slippage
+from core.batches import full_clean_all
 from core.fuzzydates import FuzzyDate
-from core.records import actual_changes, record_create, record_edit
+from core.records import (
+    BULK_SIZE,
+    Edit,
+    actual_changes,
+    record_create,
+    record_edit,
+    records_create,
+    records_edit,
+)
 from core.versioning import StaleEdit
 from programmes.rights import Rights
 
@@ -140,6 +152,77 @@ def milestone_edit(
         change.save()
         history.append(change)
     return history
+
+
+@dataclass
+class MilestoneEdit:
+    """One milestone's edit among many (``milestones_edit``): ``milestone_edit``'s arguments."""
+
+    milestone: Milestone
+    opened_version: int
+    changes: dict
+    reason: str = ""
+    at: datetime | None = None
+
+
+def milestones_create(new: list[dict], *, by=None, at: datetime | None = None) -> list[Milestone]:
+    """``milestone_create`` for many milestones at once, each given as its keyword arguments
+    (``service_area``, ``title``, the other fields): the same rights, order and completion
+    rules, validated together and saved with their history rows in a fixed number of queries."""
+    areas = {id(fields["service_area"]): fields["service_area"] for fields in new}
+    orders = {}
+    for key, area in areas.items():
+        if area is not None:
+            check_entitled(area, by)
+            if any("order" not in f for f in new if f["service_area"] is area):
+                orders[key] = next_order(area)
+    milestones = []
+    for fields in new:
+        fields = dict(fields)
+        key = id(fields["service_area"])
+        if key in orders and "order" not in fields:
+            fields["order"], orders[key] = orders[key], orders[key] + 1
+        milestones.append(Milestone(**completing(fields)))
+    return records_create(milestones, by=by, at=at)
+
+
+@transaction.atomic
+def milestones_edit(edits: list[MilestoneEdit], *, by=None) -> list[DateChange]:
+    """``milestone_edit`` for many milestones at once, each milestone at most once: a reason
+    for every date moved and a ``DateChange`` for each, completion and reinstatement as for one,
+    no lost updates (``StaleEdit`` and nothing saved if any was saved by someone else since it
+    was opened). A fixed number of queries, whatever the number of milestones."""
+    planned = []
+    for edit in edits:
+        milestone = edit.milestone
+        changes = dict(edit.changes)
+        moved = date_moves(before=_dates(milestone), changes=changes)
+        reason = (edit.reason or "").strip()
+        if moved and not reason:
+            raise ValidationError({next(iter(moved)): "Say why the date is changing."})
+        changes = reinstating(milestone, completing(changes))
+        old_dates = {name: getattr(milestone, name) for name in moved}
+        planned.append((edit, changes, moved, old_dates, reason))
+    records_edit(
+        [Edit(e.milestone, e.opened_version, changes, e.at) for e, changes, *_ in planned], by=by
+    )
+    now = timezone.now()
+    history = [
+        DateChange(
+            milestone=edit.milestone,
+            field=name,
+            old=old_dates[name],
+            new=getattr(edit.milestone, name),
+            direction=way,
+            reason=reason,
+            changed_by=by,
+            changed_at=edit.at or now,
+        )
+        for edit, _, moved, old_dates, reason in planned
+        for name, way in moved.items()
+    ]
+    full_clean_all(history)
+    return DateChange.objects.bulk_create(history, batch_size=BULK_SIZE)
 
 
 def milestone_reschedule(

@@ -57,10 +57,9 @@ def _options(job: Job):
 def issue_pack(job: Job, progress) -> Outcome:
     if not Rights.of(job.requested_by).can_manage_programme(job.programme):
         raise JobRefused("Only this programme's managers can issue committee packs.")
-    progress("Checking the report's choices", 0, 2)
+    progress("Checking the report's choices", 0, 3)
     kind, options = _options(job)
     meeting = Meeting.objects.select_related("body").get(pk=job.params["meeting"])
-    progress("Printing the PDF and keeping it with its data", 1, 2)
     try:
         pack = pack_issue(
             programme=job.programme,
@@ -69,6 +68,7 @@ def issue_pack(job: Job, progress) -> Outcome:
             meeting=meeting,
             by=job.requested_by,
             early_meeting_confirmed=job.params.get("early_meeting_confirmed", False),
+            progress=progress,
         )
     except ValidationError as refused:
         raise JobRefused(" ".join(refused.messages)) from refused

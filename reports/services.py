@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from programmes.models import Meeting
+
 from .generators.base import Issue
 from .html_pack import render_html
 from .kinds import Kind, build_report
@@ -47,7 +49,9 @@ def user_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-@transaction.atomic
+ATTEMPTS = 3  # printings of a pack whose records change while it is printed
+
+
 def pack_issue(
     *,
     programme,
@@ -56,6 +60,7 @@ def pack_issue(
     meeting,
     by,
     early_meeting_confirmed: bool = False,
+    progress=None,
 ) -> IssuedPack:
     """Print the report and keep it, with its data, as issued to ``meeting`` by ``by``.
     A meeting held before the report's as-at date receives it only when the user confirmed
@@ -64,6 +69,14 @@ def pack_issue(
     The PDF, the same report as an HTML file and the JSON snapshot are written through
     Django's storage under ``issued-packs/<programme>/<year>/``; the record holds their names
     and SHA-256 fingerprints. If the record cannot be saved the files are removed again.
+
+    Printing takes seconds to minutes, so it holds no transaction: the report's data are
+    gathered and printed first; then, in a short transaction that locks the meeting (one
+    pack issued to it at a time), gathered again and compared with what was printed. If
+    nothing changed, the files are stored and the pack recorded; if someone saved a change
+    meanwhile, the pack is printed again from the new data (``ATTEMPTS`` times at most, then
+    refused), so a pack never shows data other than its snapshot's. ``progress(step, done,
+    total)`` hears each step.
     """
     if meeting.body.programme_id != programme.pk:
         raise ValidationError({"meeting": "This meeting belongs to another programme."})
@@ -80,11 +93,31 @@ def pack_issue(
         issued_at=issued_at,
         issued_by=user_name(by),
     )
-    report = build_report(kind, programme, options, issue=issue)
-    rendered = render_pdf(report)
-    html = render_html(report)
-    snapshot = snapshot_json(report)
+    tell = progress or (lambda step, done, total: None)
+    for attempt in range(ATTEMPTS):
+        again = " again: its records changed while it was printed" if attempt else ""
+        tell(f"Printing the PDF{again}", 1, 3)
+        report = build_report(kind, programme, options, issue=issue)
+        snapshot = snapshot_json(report)
+        rendered = render_pdf(report)
+        html = render_html(report)
+        tell("Checking nothing changed, and keeping the pack with its data", 2, 3)
+        with transaction.atomic():
+            Meeting.objects.select_for_update().get(pk=meeting.pk)
+            now = build_report(kind, programme, options, issue=issue)
+            if snapshot_json(now) != snapshot:
+                continue
+            return _keep(programme, kind, options, meeting, by, report, rendered, html, snapshot)
+    raise ValidationError(
+        "The programme's records kept changing while the pack was printed, so it was not "
+        "issued. Issue it again when they are settled."
+    )
 
+
+def _keep(programme, kind, options, meeting, by, report, rendered, html, snapshot) -> IssuedPack:
+    """Store a printed pack's files and record it as issued; remove the files again if the
+    record cannot be saved."""
+    issued_at = report.issue.issued_at
     stem = (
         f"{PACK_DIRECTORY}/{programme.slug}/{issued_at:%Y}/"
         f"{issued_at:%Y%m%d-%H%M%S}-{kind.slug}-{slugify(meeting.body.short_name)[:30]}"

@@ -1,15 +1,20 @@
 """The load test: 50 officers at once reading pages and saving milestone edits through the edit
 form (CSRF token, the version they opened) against gunicorn with production settings on
 PostgreSQL, for a few minutes; then every write the server accepted is checked to be in the
-database. Prints locust's figures (errors, p95) and the check.
+database. Prints locust's figures (errors, p50, p95, p99) and the check, and fails if a request
+failed or an accepted write is missing.
 
     .venv/bin/python scripts/loadtest.py [--users 50] [--minutes 3] [--milestones 0]
-        [--workers 2] [--database-url postgres://postgres@127.0.0.1:5432/postgres]
+        [--workers 2] [--database loadtest] [--reuse]
+        [--database-url postgres://postgres@127.0.0.1:5432/postgres]
 
-``--milestones 10000`` adds the large programme and loads it instead of the demonstration
-programme. This file is also the locustfile that the run hands to locust (headless). The set-up
-(database ``pages_benchmark``, seeds, static files, gunicorn) is scripts/benchmark_pages.py's.
-The figures are recorded in docs/performance.md ("Load test").
+The run's database (``--database``) is a copy of a template database (``<database>_template``)
+that holds the migrated schema, the seed programmes and the demonstration programme with the
+demo accounts, and with ``--milestones 10000`` the large programme, whose pages the officers
+then use. Making the template takes minutes (loading the seeds); copying it, a second. With
+``--reuse`` the template and the collected static files are kept for the next run and used if
+they are there. This file is also the locustfile that the run hands to locust (headless). The
+figures are recorded in docs/performance.md ("Load test").
 """
 
 import argparse
@@ -24,6 +29,7 @@ import tempfile
 import time
 import uuid
 from html.parser import HTMLParser
+from http.cookiejar import DefaultCookiePolicy
 from pathlib import Path
 
 from locust import HttpUser, between, task
@@ -36,6 +42,7 @@ PROGRAMME = os.environ.get("LOADTEST_PROGRAMME", "demo-shared-services")
 WRITES = os.environ.get("LOADTEST_WRITES", "")
 USERNAME = os.environ.get("LOADTEST_USERNAME", "manager")
 PASSWORD = os.environ.get("LOADTEST_PASSWORD", "")
+SESSIONS = [key for key in os.environ.get("LOADTEST_SESSIONS", "").split(",") if key]
 MARK = "load-test write"
 CONFLICT = "while you were editing it"
 OFFICERS = itertools.count()
@@ -87,19 +94,31 @@ class FormReader(HTMLParser):
             self.fields[self.textarea] = text[1:] if text.startswith("\n") else text
 
 
+# Production marks its cookies Secure, for a site behind HTTPS; here the officers speak plain
+# HTTP to gunicorn, as the reverse proxy would, so they send them all the same. (requests copies
+# the session's cookies into a jar of its own for each request, so the policy is changed for
+# every jar of locust's process.)
+DefaultCookiePolicy.return_ok_secure = lambda policy, cookie, request: True
+
+
 class Officer(HttpUser):
     """A programme officer: mostly reading, sometimes saving a milestone's comment."""
 
     wait_time = between(1, 3)
 
     def on_start(self):
-        page = self.client.get("/accounts/login/", name="login page")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-        self.client.post(
-            "/accounts/login/",
-            {"username": USERNAME, "password": PASSWORD, "csrfmiddlewaretoken": token},
-            name="sign in",
-        )
+        number = next(OFFICERS)
+        if SESSIONS:
+            # Signed in before the test began (see ``signed_in``).
+            self.client.cookies.set("sessionid", SESSIONS[number % len(SESSIONS)])
+        else:
+            page = self.client.get("/accounts/login/", name="login page")
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+            self.client.post(
+                "/accounts/login/",
+                {"username": USERNAME, "password": PASSWORD, "csrfmiddlewaretoken": token},
+                name="sign in",
+            )
         overview = self.client.get(f"/programmes/{PROGRAMME}/", name="overview").text
         self.areas = re.findall(rf'href="(/programmes/{PROGRAMME}/areas/\d+/)"', overview)
         milestones = []
@@ -109,7 +128,6 @@ class Officer(HttpUser):
         # Each officer keeps to milestones of their own, as champions keep to their areas (two
         # officers may share one when there are more officers than milestones: then the second
         # to save is shown the first's change and asked again, which is not an error).
-        number = next(OFFICERS)
         self.mine = milestones[
             number % len(milestones) :: max(1, self.environment.parsed_options.num_users)
         ][:3]
@@ -177,27 +195,46 @@ def main() -> None:
     parser.add_argument("--milestones", type=int, default=0, help="a large programme (0: none)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--database", default="loadtest", help="the run's database (loadtest)")
+    parser.add_argument(
+        "--sign-in",
+        action="store_true",
+        help="each officer signs in through the form as the test starts (by default they are "
+        "signed in beforehand: fifty password checks at once would be all the test measured)",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the prepared template database for the next run, and use it if it is there",
+    )
     args = parser.parse_args()
 
+    template = f"{args.database}_template" + (f"_{args.milestones}" if args.milestones else "")
     env, static = setup.environment(args.database_url)
-    setup.recreate_database(args.database_url, drop_only=False)
+    if args.reuse:
+        static.cleanup()
+        static = None
+        env["STATIC_ROOT"] = str(Path(tempfile.gettempdir()) / f"{args.database}-static")
+    env["DATABASE_URL"] = database_url(args.database_url, args.database)
     folder = tempfile.TemporaryDirectory()
     writes = Path(folder.name) / "writes.jsonl"
     writes.touch()
     try:
-        setup.prepare(env)
-        programme = setup.SEED
-        if args.milestones:
-            setup.manage(
-                env,
-                "config.settings.local",
-                "make_large_programme",
-                f"--milestones={args.milestones}",
-                f"--manager={setup.USERNAME}",
-            )
-            programme = setup.LARGE
-        with setup.Gunicorn(env, args.workers) as host:
+        started = time.perf_counter()
+        made = prepare_template(args, template, setup)
+        copy_database(args.database_url, template, args.database)
+        if not (Path(env["STATIC_ROOT"]) / "staticfiles.json").exists():
+            setup.manage(env, "config.settings.benchmark", "collectstatic", "--noinput", "-v0")
+        print(
+            f"set up in {time.perf_counter() - started:.0f} s "
+            f"({'template made' if made else 'template reused'}: {template})",
+            flush=True,
+        )
+        programme = setup.LARGE if args.milestones else setup.SEED
+        sessions = [] if args.sign_in else signed_in(env, setup.USERNAME, args.users)
+        with Gunicorn(env, args.workers) as host:
             started = time.perf_counter()
+            print(f"load average before: {load_average()}", flush=True)
             locust = subprocess.run(
                 [
                     sys.executable,
@@ -220,19 +257,173 @@ def main() -> None:
                     "LOADTEST_WRITES": str(writes),
                     "LOADTEST_USERNAME": setup.USERNAME,
                     "LOADTEST_PASSWORD": setup.PASSWORD,
+                    "LOADTEST_SESSIONS": ",".join(sessions),
                 },
                 check=False,
             )
             print(f"locust ran {time.perf_counter() - started:.0f} s, exit {locust.returncode}")
-        summary(Path(folder.name) / "stats_stats.csv")
+            print(f"load average after: {load_average()}", flush=True)
+        failures = summary(Path(folder.name) / "stats_stats.csv")
         check_writes(env, writes)
+        if failures or locust.returncode:
+            raise SystemExit(f"{failures} requests failed.")
     finally:
         folder.cleanup()
-        static.cleanup()
-        setup.recreate_database(args.database_url, drop_only=True)
+        if static is not None:
+            static.cleanup()
+        drop_database(args.database_url, args.database)
+        if not args.reuse:
+            drop_database(args.database_url, template)
 
 
-def summary(stats: Path) -> None:
+class Gunicorn:
+    """gunicorn as ``gunicorn.conf.py`` runs it in production (sync workers with two threads
+    each, its time-out and worker recycling), serving ``config.settings.benchmark`` with
+    ``workers`` processes on a free port, without the access log, for a ``with`` block. The
+    static files are collected beforehand (``collect_static``), not as it starts."""
+
+    def __init__(self, env: dict, workers: int):
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--config=/dev/null",  # not gunicorn.conf.py, which collects the static files again
+            f"--bind=127.0.0.1:{self.port}",
+            f"--workers={workers}",
+            "--threads=2",
+            "--timeout=60",
+            "--max-requests=2000",
+            "--max-requests-jitter=200",
+            "--log-level=warning",
+        ]
+        self.env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.benchmark"}
+
+    def __enter__(self) -> str:
+        import urllib.request
+
+        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env)
+        address = f"127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 600  # collecting the static files is slow on a busy machine
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn stopped ({self.process.returncode})")
+            try:
+                with urllib.request.urlopen(f"http://{address}/accounts/login/", timeout=30):
+                    return address
+            except OSError:
+                time.sleep(1)
+        raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc) -> None:
+        import signal
+
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=60)
+
+
+def signed_in(env: dict, username: str, count: int) -> list[str]:
+    """Session keys of ``count`` sessions of ``username``, signed in as the sign-in page would
+    (Django's ``login``, with this project's session bookkeeping), in the run's database."""
+    script = (
+        "from django.contrib.auth import get_user_model\n"
+        "from django.test import Client\n"
+        f"user = get_user_model().objects.get(username={username!r})\n"
+        f"for _ in range({count}):\n"
+        "    client = Client()\n"
+        "    client.force_login(user)\n"
+        "    print(client.cookies['sessionid'].value)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.local"},
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise SystemExit(f"Signing the officers in failed:\n{result.stderr}")
+    return result.stdout.split()[-count:]
+
+
+def load_average() -> str:
+    return " ".join(f"{figure:.1f}" for figure in os.getloadavg())
+
+
+def database_url(server_url: str, name: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    return urlunsplit(urlsplit(server_url)._replace(path=f"/{name}"))
+
+
+def prepare_template(args, template: str, setup) -> bool:
+    """The database every run starts from: migrated, the seed programmes and the demonstration
+    programme loaded with the demo accounts (as ``make run`` does), and with ``--milestones``
+    the large programme. Made once and kept with ``--reuse``; a run copies it (PostgreSQL's
+    ``CREATE DATABASE … TEMPLATE``, a file copy), so loading the seeds is not paid every run.
+    False when it was there already."""
+    import psycopg
+
+    with psycopg.connect(args.database_url, autocommit=True) as connection:
+        found = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [template]
+        ).fetchone()
+        if found and args.reuse:
+            return False
+        seeded = f"{args.database}_template"
+        start_from = ""
+        if args.milestones and args.reuse:
+            # The large programme is added to a copy of the seed template, if there is one.
+            there = "SELECT 1 FROM pg_database WHERE datname = %s"
+            start_from = seeded if connection.execute(there, [seeded]).fetchone() else ""
+        connection.execute(f"DROP DATABASE IF EXISTS {template} WITH (FORCE)")
+        copy = f" TEMPLATE {start_from}" if start_from else ""
+        connection.execute(f"CREATE DATABASE {template}{copy}")
+    env, static = setup.environment(args.database_url)
+    static.cleanup()
+    env["DATABASE_URL"] = database_url(args.database_url, template)
+    try:
+        if not start_from:
+            setup.manage(env, "config.settings.local", "migrate", "--noinput", "-v0")
+            setup.manage(env, "config.settings.local", "load_seed_programmes", "--demo-users")
+            setup.manage(env, "config.settings.local", "load_demo_programme")
+        if args.milestones:
+            setup.manage(
+                env,
+                "config.settings.local",
+                "make_large_programme",
+                f"--milestones={args.milestones}",
+                f"--manager={setup.USERNAME}",
+            )
+    except BaseException:
+        drop_database(args.database_url, template)
+        raise
+    return True
+
+
+def copy_database(server_url: str, template: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+
+
+def drop_database(server_url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def summary(stats: Path) -> int:
+    """Locust's figures per request as a table; the number of failed requests."""
     import csv
 
     rows = list(csv.DictReader(stats.open()))
@@ -243,6 +434,7 @@ def summary(stats: Path) -> None:
             f"| {row['Name']} | {row['Request Count']} | {row['Failure Count']} | "
             f"{row['50%']} | {row['95%']} | {row['99%']} |"
         )
+    return sum(int(row["Failure Count"]) for row in rows if row["Name"] == "Aggregated")
 
 
 def check_writes(env: dict, writes: Path) -> None:

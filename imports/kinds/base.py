@@ -3,7 +3,8 @@
 A ``KindImport`` says how rows of one kind are read into a ``Wanted`` (what the row asks its
 record to be), matched to a record (by ID, else by its service area and title), compared with it
 field by field for the preview, checked as the model checks them, and applied through the same
-service functions as the web forms (``record_create``, ``record_edit``). A row's fields are read
+service functions as the web forms (``record_create``, ``record_edit``, many at a time:
+``imports.applying``). A row's fields are read
 first; its dates once its record is known (their words are compared with the record's).
 """
 
@@ -19,9 +20,9 @@ from django.core.exceptions import ValidationError
 from core import fuzzydates, slippage
 from core.fuzzydates import FuzzyDate
 from core.money import pounds
-from core.records import record_create, record_edit
 from exports.sheets import SHEETS
 from imports import values
+from imports.applying import CreateRecord, EditRecord
 from imports.cells import RowCells
 from imports.dates import DateWanted, date_words, read_date, same_date
 from imports.names import NewName
@@ -75,8 +76,9 @@ class KindImport:
         self.next_order = max((record.order for record in self.records.values()), default=0) + 1
 
     def queryset(self):
+        # The programme too: the models' checks read it (the commit validates every row).
         return self.model.objects.filter(programme=self.run.programme).select_related(
-            "service_area"
+            "service_area", "programme"
         )
 
     def record_key(self, record) -> tuple:
@@ -235,20 +237,10 @@ class KindImport:
             return
         order = self.next_order
         self.next_order += 1
-        by = self.run.by
-
-        def apply():
-            record = self.model(
-                programme=self.run.programme, service_area=wanted.area, order=order, **fields
-            )
-            record_create(record=record, by=by)
-
-        row.operation = apply
+        made = {"programme": self.run.programme, "service_area": wanted.area, "order": order}
+        row.operation = CreateRecord(self.model, {**fields, **made})
 
     def update(self, record, wanted: Wanted, diffs, cells: RowCells, row: RowPlan) -> None:
         changes = {name: new for name, _, new in diffs}
         self.validate(self.trial(record, changes), cells)
-        by = self.run.by
-        row.operation = lambda: record_edit(
-            record=record, opened_version=record.version, changes=changes, by=by
-        )
+        row.operation = EditRecord(record, record.version, changes)

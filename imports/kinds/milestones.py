@@ -1,7 +1,8 @@
 """Milestones from a spreadsheet: a stage, a title, dates that move, and the meeting reported to.
 
 A milestone row names its service area (or belongs to the one above it), its stage, and its
-dates as people write them. Dates that the row moves are moved through ``milestone_edit``, each
+dates as people write them. Dates that the row moves are moved through ``milestone_edit`` (many
+at a time: ``imports.applying``), each
 move kept with the reason "imported from FILE"; a milestone the import adds gets the moves its
 completion cell records ("January '10 Deadline extended to May '10"), or those a "Date changes"
 sheet from our own export restores.
@@ -14,6 +15,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 
 from core.fuzzydates import FuzzyDate
+from imports.applying import CreateMilestone, EditMilestone, Step
 from imports.cells import FAILED, RowCells
 from imports.dates import same_date
 from imports.kinds.base import KindImport, Wanted
@@ -22,7 +24,7 @@ from imports.plans import RowPlan
 from imports.values import words
 from milestones.models import Milestone
 from milestones.models.milestone import DELIVERED_IS_COMPLETE
-from milestones.services import completing, milestone_create, milestone_edit
+from milestones.services import completing
 from programmes.models import Meeting, ServiceArea
 
 
@@ -45,7 +47,7 @@ class MilestoneImport(KindImport):
     def queryset(self):
         return (
             Milestone.objects.for_programme(self.run.programme)
-            .select_related("service_area", "stage", "owner", "reports_to")
+            .select_related("service_area", "stage", "owner", "reports_to__body")
             .order_by("service_area__order", "service_area_id", "order", "id")
         )
 
@@ -169,19 +171,10 @@ class MilestoneImport(KindImport):
             row.notes.append(f"Its {count} recorded date change{plural} will be restored.")
         order = self.next_order
         self.next_order += 1
-        by = self.run.by
-
-        def apply():
-            values_ = dict(fields)
-            title = values_.pop("title", "")
-            milestone = milestone_create(
-                service_area=wanted.area, title=title, by=by, order=order, **values_
-            )
-            for name, steps in moves.items():
-                for new, reason, at in steps:
-                    _step(milestone, name, new, reason, by, at)
-
-        row.operation = apply
+        row.operation = CreateMilestone(
+            {"title": "", **fields, "service_area": wanted.area, "order": order},
+            _steps(moves),
+        )
 
     def check(self, milestone: Milestone, moves: dict, cells: RowCells) -> None:
         """The milestone as it starts, then after each move (the services check each save)."""
@@ -216,34 +209,15 @@ class MilestoneImport(KindImport):
             changes["status"] = wanted.fields["status"]  # as the file says, not "complete"
         self.check(self.trial(record, completing(changes)), later, cells)
         reason = self.run.reason(first_words[0] if len(first_words) == 1 else "")
-        by = self.run.by
-
-        def apply():
-            milestone_edit(
-                milestone=record,
-                opened_version=record.version,
-                changes=changes,
-                reason=reason,
-                by=by,
-            )
-            for name, steps in later.items():
-                for new, step_reason, _ in steps:
-                    _step(record, name, new, step_reason, by)
-
-        row.operation = apply
+        row.operation = EditMilestone(record, record.version, changes, reason, _steps(later))
 
 
-def _step(milestone, name: str, new: FuzzyDate, reason: str, by, at=None) -> None:
-    """One step of a date's history: a move, kept with its reason; or, when the step only
+def _steps(moves: dict[str, list]) -> list[Step]:
+    """Each date's steps, date by date: a move, kept with its reason; or, when a step only
     rewords the date ("Mar 2010" then "March 2010"), its new words (the service decides)."""
-    milestone_edit(
-        milestone=milestone,
-        opened_version=milestone.version,
-        changes={name: new},
-        reason=reason,
-        by=by,
-        at=at,
-    )
+    return [
+        Step(name, new, reason, at) for name, steps in moves.items() for new, reason, at in steps
+    ]
 
 
 def _existing(fields: dict) -> dict:

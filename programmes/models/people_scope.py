@@ -57,8 +57,39 @@ class NamesProgrammePeople:
             .filter(pk__in=named.values())
             .values_list("pk", flat=True)
         )
+        return self._outsiders(named, allowed)
+
+    def _outsiders(self, named: dict, allowed: set) -> dict[str, str]:
         return {
             name: NOT_THE_PROGRAMMES.format(what=self._meta.get_field(name).verbose_name)
             for name, pk in named.items()
             if pk not in allowed
         }
+
+    @classmethod
+    def clean_fields_together(cls, records) -> None:
+        """The same check for many records (``core.batches.full_clean_all``, which leaves the
+        people out of each record's ``clean_fields``): one query per programme, not per record.
+        Raises the first record's error."""
+        named_by_record, wanted = [], {}
+        for record in records:
+            named = {
+                name: getattr(record, cls._meta.get_field(name).attname)
+                for name in cls.programme_people_fields
+            }
+            named = {name: pk for name, pk in named.items() if pk is not None}
+            programme_id = record.people_programme_id() if named else None
+            if programme_id is not None:
+                named_by_record.append((record, named, programme_id))
+                wanted.setdefault(programme_id, set()).update(named.values())
+        allowed = {
+            programme_id: set(
+                Person.objects.of_programme(programme_id)
+                .filter(pk__in=pks)
+                .values_list("pk", flat=True)
+            )
+            for programme_id, pks in wanted.items()
+        }
+        for record, named, programme_id in named_by_record:
+            if errors := record._outsiders(named, allowed[programme_id]):
+                raise ValidationError(errors)
