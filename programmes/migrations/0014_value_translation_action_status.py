@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programmes", "0012_action_heading"),
+        ("programmes", "0013_risk_rating_as_written"),
     ]
 
     operations = [
