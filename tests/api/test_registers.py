@@ -47,3 +47,20 @@ def test_another_programmes_records_are_not_there(wigan_manager, agma):
     response = client.post("/api/risks/", {"programme": agma.slug, "title": "x"}, format="json")
     assert response.status_code == 400
     assert "programme" in response.json()
+
+
+def test_a_risk_reads_and_keeps_its_levels_in_the_councils_own_words(wigan_manager):
+    risk = Risk.objects.filter(
+        programme__slug="wigan-support-services-review", likelihood_as_written__gt=""
+    ).first()
+    client = token_client(wigan_manager)
+    url = f"/api/risks/{risk.pk}/"
+    body = client.get(url).json()
+    assert body["likelihood_as_written"] == risk.likelihood_as_written
+    saved = client.patch(
+        url, {"impact_as_written": "Moderate", "version": risk.version}, format="json"
+    )
+    assert saved.status_code == 200, saved.json()
+    risk.refresh_from_db()
+    assert risk.impact_as_written == "Moderate"
+    assert risk.history.first().history_user == wigan_manager
