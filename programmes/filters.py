@@ -47,7 +47,7 @@ class ProgrammeFilterSet(filters.FilterSet):
         """The form's fields with Bootstrap's classes, as ``filter_form.html`` lays them out:
         the same markup as crispy-forms' Bootstrap 5 pack, without a template per field."""
         fields = []
-        for field in self.form:
+        for field in self.form.visible_fields():
             widget = field.field.widget
             if isinstance(widget, forms.CheckboxInput):
                 kind, bootstrap = "checkbox", "form-check-input"

@@ -9,7 +9,7 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -342,6 +342,9 @@ class CoverSheetFormView(ManagerRequiredMixin, TemplateView):
         return self.render_to_response(context, status=status)
 
 
+MEETING_MILESTONES_NAMED = 10
+
+
 class MeetingListView(RegisterMixin, TemplateView):
     """Meetings of the programme's bodies, upcoming and past, cancelled or not, with their
     agendas and what each receives. Adding and changing them is in ``programmes.views.meetings``
@@ -355,12 +358,17 @@ class MeetingListView(RegisterMixin, TemplateView):
         meetings = list(
             Meeting.objects.filter(body__programme=self.programme)
             .select_related("body")
+            # The first few milestones of each meeting by name, the rest as a count that
+            # links to the milestone list of them: a large programme's meetings receive
+            # thousands.
+            .annotate(milestone_count=Count("milestones"))
             .prefetch_related(
                 Prefetch(
                     "milestones",
                     queryset=Milestone.objects.all()
                     .select_related("service_area")
-                    .order_by("service_area__order", "order", "id"),
+                    .order_by("service_area__order", "order", "id")[:MEETING_MILESTONES_NAMED],
+                    to_attr="first_milestones",
                 ),
                 Prefetch(
                     "committee_reports",
@@ -392,5 +400,6 @@ class MeetingListView(RegisterMixin, TemplateView):
             today=today,
             sections=sections,
             can_keep=self.rights.can_manage_governance(self.programme),
+            named=MEETING_MILESTONES_NAMED,
             **kwargs,
         )
