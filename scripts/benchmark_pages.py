@@ -38,6 +38,7 @@ PYTHON = sys.executable
 USERNAME, PASSWORD = "manager", "benchmark-password"
 SEED = "demo-shared-services"
 LARGE = "large-programme"
+EMPTY_CONFIG = Path(tempfile.gettempdir()) / "benchmark_pages_gunicorn.conf.py"
 TARGET = 0.25  # every page at least a quarter of the bare view's requests per second
 
 
@@ -157,10 +158,14 @@ class Gunicorn:
             "--timeout=120",
             "--keep-alive=30",
             "--log-level=warning",
+            # Not the repository's gunicorn.conf.py (read from the working folder by default):
+            # its start-up collectstatic would race the one prepare() ran.
+            f"--config={EMPTY_CONFIG}",
         ]
         self.env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.benchmark"}
 
     def __enter__(self) -> str:
+        EMPTY_CONFIG.write_text("")
         self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env)
         deadline = time.monotonic() + 300  # a loaded machine takes its time to import
         while time.monotonic() < deadline and self.process.poll() is None:
