@@ -68,6 +68,8 @@ class MilestoneFilter(ProgrammeFilterSet):
     # Still "overdue" in the address, so that links made before keep working.
     overdue = yes_only_filter("Only late", "filter_overdue")
     slipped = yes_only_filter("Only slipped", "filter_slipped")
+    # Not in the form's fields: the meetings page links to the milestones reporting to one.
+    reports_to = filters.NumberFilter(widget=forms.HiddenInput)
 
     class Meta:
         model = Milestone

@@ -2,10 +2,20 @@
 named on each row."""
 
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django_tables2 import A, Column
 
-from programmes.tables import BaseTable, FuzzyDateColumn, RagColumn
+from core import fuzzydates, slippage
+from programmes.tables import (
+    BaseTable,
+    FuzzyDateColumn,
+    RagColumn,
+    link,
+    rag_badge,
+    text_or_dash,
+    url_maker,
+)
 
 from .models import Milestone
 
@@ -66,5 +76,67 @@ class MilestoneTable(BaseTable):
 
     def render_slipped(self, value):
         if value:
-            return mark_safe('<span class="slippage fw-bold">Slipped</span>')
+            return mark_safe(SLIPPED)
         return ""
+
+    # --- each row's cells in one pass (``BaseTable.body_html``), as the columns above draw them
+
+    @cached_property
+    def urls(self):
+        return {
+            "overview": url_maker("programmes:overview", "programme"),
+            "detail": url_maker("milestones:detail", "pk"),
+            "area": url_maker("programmes:service-area", "programme", "pk"),
+        }
+
+    def cell_programme(self, record):
+        programme = record.service_area.programme
+        return link(self.urls["overview"](programme=programme.slug), programme)
+
+    def cell_reference(self, record):
+        return text_or_dash(record.reference)
+
+    def cell_title(self, record):
+        return link(self.urls["detail"](pk=record.pk), record.title)
+
+    def cell_service_area(self, record):
+        area = record.service_area
+        return link(self.urls["area"](programme=area.programme.slug, pk=area.pk), area)
+
+    def cell_stage(self, record):
+        return text_or_dash(record.stage.code if record.stage_id else None)
+
+    def _date(self, record, name, with_moves=True):
+        written = getattr(record, f"{name}_text")
+        if written is None or written == "":
+            return "—"
+        if with_moves:
+            return text_or_dash(slippage.milestone_phrase(record, name) or written)
+        return text_or_dash(fuzzydates.format(getattr(record, name)) or written)
+
+    def cell_planned_start(self, record):
+        return self._date(record, "planned_start")
+
+    def cell_planned_completion(self, record):
+        return self._date(record, "planned_completion")
+
+    def cell_forecast_completion(self, record):
+        return self._date(record, "forecast_completion")
+
+    def cell_actual_completion(self, record):
+        return self._date(record, "actual_completion", with_moves=False)
+
+    def cell_status(self, record):
+        return text_or_dash(record.status_words)
+
+    def cell_rag(self, record):
+        return rag_badge(record.rag, record.service_area.programme)
+
+    def cell_owner(self, record):
+        return text_or_dash(record.owner.name if record.owner_id else None)
+
+    def cell_slipped(self, record):
+        return SLIPPED if record.is_slipped else ""
+
+
+SLIPPED = '<span class="slippage fw-bold">Slipped</span>'

@@ -1,12 +1,20 @@
 """The list pages' tables: one base table for the house look (caption, row headers, sort state
 announced with ``aria-sort``, a page size nobody can raise past a hundred), and a subclass per
-list. No column reads the database: everything a cell needs is selected with the rows."""
+list. No column reads the database: everything a cell needs is selected with the rows.
+
+django-tables2 sorts, pages and draws the headers. A table that defines ``cell_<column>(record)``
+for each of its columns has its rows drawn by ``BaseTable.body_html`` in one pass, a
+``format_html`` per cell, instead of django-tables2's per-cell path (a bound cell, accessor
+resolution, signature inspection and template variables for each of 50 × 12 cells: about half
+of a list page's time when profiled)."""
+
+from urllib.parse import quote
 
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django_tables2 import A, Column, Table
 
@@ -49,10 +57,58 @@ class BaseTable(Table):
         if not any(getattr(row.record, "reference", "") for row in rows):
             self.columns.hide("reference")
 
+    def body_html(self):
+        """The rows of this page as ``<tr>``s, drawn by the table's ``cell_<column>`` methods;
+        None when a shown column has none (the template then draws the cells itself)."""
+        columns = [column.name for column in self.columns]
+        cells = [getattr(self, f"cell_{name}", None) for name in columns]
+        if not all(cells):
+            return None
+        rows = self.page.object_list if hasattr(self, "page") else self.rows
+        header = columns.index(self.row_header) if self.row_header in columns else -1
+        html = []
+        for number, row in enumerate(rows):
+            record = row.record
+            html.append(f'<tr class="{"odd" if number % 2 else "even"}">')
+            for index, cell in enumerate(cells):
+                tag = "th" if index == header else "td"
+                scope = ' scope="row"' if index == header else ""
+                html.append(f"<{tag}{scope}>{cell(record)}</{tag}>")
+            html.append("</tr>")
+        if not html:
+            return None  # the template says the table's empty text
+        return mark_safe("\n".join(html))
+
     def paginate(self, paginator_class=Paginator, per_page=None, page=1, *args, **kwargs):
         """A page size from the address bar is honoured up to ``max_per_page`` rows."""
         per_page = min(per_page or self._meta.per_page, self.max_per_page)
         return super().paginate(paginator_class, per_page, page, *args, **kwargs)
+
+
+def url_maker(name: str, *keys: str):
+    """``reverse(name, kwargs=...)`` for every row of a page at the cost of one reversal: the
+    URL is reversed once with stand-ins, and each call puts its values in their places."""
+    stand_ins = {key: f"9087654321{index}" for index, key in enumerate(keys)}
+    pattern = reverse(name, kwargs=stand_ins)
+
+    def url(**values) -> str:
+        made = pattern
+        for key, stand_in in stand_ins.items():
+            made = made.replace(stand_in, quote(str(values[key]), safe=""))
+        return made
+
+    return url
+
+
+def link(url: str, text) -> str:
+    return format_html('<a href="{}">{}</a>', url, text)
+
+
+def text_or_dash(value) -> str:
+    """A cell's text, escaped, or django-tables2's "—" for an empty value."""
+    if value is None or value == "":
+        return "—"
+    return conditional_escape(value)
 
 
 # --------------------------------------------------------------------------------------------------

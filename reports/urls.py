@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import structure_views, views
+from . import meeting_views, structure_views, views
 
 app_name = "reports"
 
@@ -9,7 +9,11 @@ prefix = "programmes/<slug:programme>/reports/"
 urlpatterns = [
     path(prefix, views.ReportIndexView.as_view(), name="index"),
     # The meetings page lists what each meeting receives: milestones and committee packs.
-    path("programmes/<slug:programme>/meetings/", views.MeetingListView.as_view(), name="meetings"),
+    path(
+        "programmes/<slug:programme>/meetings/",
+        meeting_views.MeetingListView.as_view(),
+        name="meetings",
+    ),
     path(f"{prefix}packs/<int:pk>/", views.PackDetailView.as_view(), name="pack"),
     path(f"{prefix}packs/<int:pk>/pdf/", views.PackDownloadView.as_view(), name="pack-pdf"),
     path(

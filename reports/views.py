@@ -9,21 +9,17 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from jobs import web as jobs_web
 from jobs.models import Job
-from milestones.models import Milestone
-from programmes.models import AgendaItem, Meeting
-from programmes.rights import LIMITED_TO_PARTNER
-from programmes.views.mixins import ManagerRequiredMixin, RegisterMixin, WholeProgrammeMixin
+from programmes.models import Meeting
+from programmes.views.mixins import ManagerRequiredMixin, WholeProgrammeMixin
 
 from .forms import (
     BackgroundPaperFormSet,
@@ -341,60 +337,3 @@ class CoverSheetFormView(ManagerRequiredMixin, TemplateView):
             form=form, sections=sections, papers=papers, cover_sheet=self.cover_sheet
         )
         return self.render_to_response(context, status=status)
-
-
-class MeetingListView(RegisterMixin, TemplateView):
-    """Meetings of the programme's bodies, upcoming and past, cancelled or not, with their
-    agendas and what each receives. Adding and changing them is in ``programmes.views.meetings``
-    (for those who may keep the programme's governance)."""
-
-    page_title = "Meetings"
-    template_name = "reports/meeting_list.html"
-
-    def get_context_data(self, **kwargs):
-        today = timezone.localdate()
-        whole = self.rights.sees_whole_programme(self.programme)  # else: no reports, no packs
-        papers = CommitteeReport.objects.filter(programme=self.programme)
-        packs = IssuedPack.objects.only("pk", "meeting_id")
-        meetings = list(
-            Meeting.objects.filter(body__programme=self.programme)
-            .select_related("body")
-            .prefetch_related(
-                Prefetch(
-                    "milestones",
-                    queryset=self.rights.scope(
-                        Milestone.objects.all(), programme="service_area__programme"
-                    )
-                    .select_related("service_area")
-                    .order_by("service_area__order", "order", "id"),
-                ),
-                Prefetch("committee_reports", queryset=papers if whole else papers.none()),
-                Prefetch("issued_packs", queryset=packs if whole else packs.none()),
-                Prefetch(
-                    "agenda_items",
-                    queryset=AgendaItem.objects.select_related("presenter__organisation"),
-                ),
-            )
-            .order_by("date", "id")
-        )
-        sections = [
-            {
-                "id": "upcoming",
-                "title": "Upcoming meetings",
-                "meetings": [m for m in meetings if m.date >= today],
-                "empty": "No meetings are planned from today on.",
-            },
-            {
-                "id": "past",
-                "title": "Past meetings, latest first",
-                "meetings": [m for m in reversed(meetings) if m.date < today],
-                "empty": "No meetings have been held yet.",
-            },
-        ]
-        return super().get_context_data(
-            today=today,
-            sections=sections,
-            can_keep=self.rights.can_manage_governance(self.programme),
-            limited=None if whole else LIMITED_TO_PARTNER,
-            **kwargs,
-        )

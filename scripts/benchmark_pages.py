@@ -5,10 +5,12 @@ for each page and each page's share of the bare view's requests per second.
 
     .venv/bin/python scripts/benchmark_pages.py [--milestones 10000] [--seconds 5]
         [--connections 4] [--workers 2] [--database-url postgres://postgres@127.0.0.1:5432/postgres]
+        [--database pages_benchmark]
 
-It creates (and afterwards drops) a database ``pages_benchmark`` on the PostgreSQL server of
-``--database-url``, migrates it, loads the seed programmes and the demonstration programme with
-the demo accounts (development settings, as ``make run`` does), collects the static files into
+It creates (and afterwards drops) the database ``--database`` (``pages_benchmark``) on the
+PostgreSQL server of ``--database-url``, migrates it, loads the seed programmes and the
+demonstration programme with the demo accounts (development settings, as ``make run`` does),
+refreshes PostgreSQL's statistics (``ANALYZE``, as autovacuum would), collects the static files into
 a temporary folder, then serves ``config.settings.benchmark`` (production settings plus a bare
 view at /benchmark/bare/) with gunicorn. Each page is requested for ``--seconds`` by
 ``--connections`` keep-alive connections after a one-second warm-up. The client is Python and
@@ -33,10 +35,10 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-DATABASE = "pages_benchmark"
 USERNAME, PASSWORD = "manager", "benchmark-password"
 SEED = "demo-shared-services"
 LARGE = "large-programme"
+EMPTY_CONFIG = Path(tempfile.gettempdir()) / "benchmark_pages_gunicorn.conf.py"
 TARGET = 0.25  # every page at least a quarter of the bare view's requests per second
 
 
@@ -47,40 +49,48 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=4, help="concurrent (4)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2)")
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--database", default="pages_benchmark", help="made and dropped")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure a database kept by --keep, as it is"
+    )
     args = parser.parse_args()
 
-    env, static = environment(args.database_url)
-    recreate_database(args.database_url, drop_only=False)
+    env, static = environment(args.database_url, args.database)
+    if not args.reuse:
+        recreate_database(args.database_url, args.database, drop_only=False)
     try:
-        prepare(env)
+        prepare(env, reuse=args.reuse)
         results = []
         with Gunicorn(env, args.workers) as base:
             results += measure_size("seed", SEED, base, args)
-            started = time.perf_counter()
-            manage(
-                env,
-                "config.settings.local",
-                "make_large_programme",
-                f"--milestones={args.milestones}",
-                f"--manager={USERNAME}",
-            )
-            print(f"made {args.milestones:,} milestones in {time.perf_counter() - started:.0f} s")
+            if not args.reuse:
+                started = time.perf_counter()
+                manage(
+                    env,
+                    "config.settings.local",
+                    "make_large_programme",
+                    f"--milestones={args.milestones}",
+                    f"--manager={USERNAME}",
+                )
+                took = time.perf_counter() - started
+                print(f"made {args.milestones:,} milestones in {took:.0f} s")
+                analyse(env)
             results += measure_size(f"{args.milestones:,}", LARGE, base, args)
         report(results)
     finally:
         static.cleanup()
         if not args.keep:
-            recreate_database(args.database_url, drop_only=True)
+            recreate_database(args.database_url, args.database, drop_only=True)
 
 
-def environment(server_url: str):
+def environment(server_url: str, database: str):
     """The environment of every command and of gunicorn, and the static files' folder."""
     server = urlsplit(server_url)
     static = tempfile.TemporaryDirectory()
     env = {
         **os.environ,
-        "DATABASE_URL": urlunsplit(server._replace(path=f"/{DATABASE}")),
+        "DATABASE_URL": urlunsplit(server._replace(path=f"/{database}")),
         "DEMO_PASSWORD": PASSWORD,
         "SECRET_KEY": "benchmark-only-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -91,22 +101,34 @@ def environment(server_url: str):
     return env, static
 
 
-def prepare(env: dict) -> None:
+def prepare(env: dict, *, reuse: bool) -> None:
     """Migrate, load the seeds and the demonstration programme with the demo accounts (as
     ``make run`` does), and collect the static files for the production settings."""
-    manage(env, "config.settings.local", "migrate", "--noinput", "-v0")
-    manage(env, "config.settings.local", "load_seed_programmes", "--demo-users")
-    manage(env, "config.settings.local", "load_demo_programme")
+    if not reuse:
+        manage(env, "config.settings.local", "migrate", "--noinput", "-v0")
+        manage(env, "config.settings.local", "load_seed_programmes", "--demo-users")
+        manage(env, "config.settings.local", "load_demo_programme")
+        analyse(env)
     manage(env, "config.settings.benchmark", "collectstatic", "--noinput", "-v0")
 
 
-def recreate_database(server_url: str, *, drop_only: bool) -> None:
+def analyse(env: dict) -> None:
+    """Refresh PostgreSQL's statistics after a bulk load, as autovacuum soon does on a server
+    that runs it (test servers often do not): without them the planner guesses a handful of
+    rows per programme and joins every milestone before sorting."""
+    import psycopg
+
+    with psycopg.connect(env["DATABASE_URL"], autocommit=True) as connection:
+        connection.execute("ANALYZE")
+
+
+def recreate_database(server_url: str, database: str, *, drop_only: bool) -> None:
     import psycopg
 
     with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        connection.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
         if not drop_only:
-            connection.execute(f"CREATE DATABASE {DATABASE}")
+            connection.execute(f"CREATE DATABASE {database}")
 
 
 def manage(env: dict, settings: str, *command: str) -> None:
@@ -136,13 +158,17 @@ class Gunicorn:
             "--timeout=120",
             "--keep-alive=30",
             "--log-level=warning",
+            # Not the repository's gunicorn.conf.py (read from the working folder by default):
+            # its start-up collectstatic would race the one prepare() ran.
+            f"--config={EMPTY_CONFIG}",
         ]
         self.env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.benchmark"}
 
     def __enter__(self) -> str:
+        EMPTY_CONFIG.write_text("")
         self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + 300  # a loaded machine takes its time to import
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=1):
                     return f"127.0.0.1:{self.port}"

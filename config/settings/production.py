@@ -1,11 +1,18 @@
 """Production: everything secret or host-specific must come from the environment."""
 
 from .base import *  # noqa: F403
-from .base import LOGGING, STATIC_ROOT, env
+from .base import DATABASES, LOGGING, STATIC_ROOT, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")  # no default: refuse to start without one
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+
+# Each worker keeps its database connection between requests (opening one costs PostgreSQL a
+# new backend process and several round trips per page), checked before reuse so that a
+# restarted database costs one failed check, not an error page. Templates come from Django's
+# cached loader whenever DEBUG is off (the default loaders), so they are parsed once per worker.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=600)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

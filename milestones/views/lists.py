@@ -19,6 +19,7 @@ def milestone_rows():
         Milestone.objects.select_related("service_area__programme", "stage", "owner")
         .prefetch_related("date_changes")
         .with_slipped()
+        .ids_first()
     )
 
 

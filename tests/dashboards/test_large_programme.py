@@ -46,8 +46,9 @@ QUERIES = {
     "overview": 18,
     "service area": 27,
     "timeline": 12,
-    "milestone list": 13,
-    "all milestones": 14,
+    # The lists read a page's ids, then its rows (MilestoneQuerySet.ids_first).
+    "milestone list": 14,
+    "all milestones": 15,
     "my work": 16,
 }
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from core import fuzzydates
 from milestones.models import DateChange, Milestone
 from milestones.services import milestone_edit
+from programmes.models import Meeting
 from tests.factories import MilestoneFactory, PersonFactory, ServiceAreaFactory, StageFactory
 from tests.helpers import assert_bounded_queries, row_of, rows_of, text_of
 from tests.seed_programmes import AGMA, HERTS, WIGAN
@@ -178,7 +179,9 @@ def test_milestone_list_queries_do_not_grow(
         manager_client,
         milestones_url(programme.slug, sort="-planned_completion"),
         add_milestones(programme),
-        13,  # one of them reads the rows' date changes, for the dates with their moves
+        # One reads the rows' date changes, for the dates with their moves; the page's rows are
+        # read in two (their ids in order, then those rows: MilestoneQuerySet.ids_first).
+        14,
         django_assert_max_num_queries,
     )
 
@@ -191,7 +194,9 @@ def test_all_milestones_queries_do_not_grow(
         manager_client,
         reverse("milestones:all") + "?slipped=on",
         add_milestones(programme),
-        14,  # one of them reads the rows' date changes, for the dates with their moves
+        # One reads the rows' date changes, for the dates with their moves; the page's rows are
+        # read in two (their ids in order, then those rows: MilestoneQuerySet.ids_first).
+        15,
         django_assert_max_num_queries,
     )
 
@@ -212,3 +217,31 @@ def test_a_first_forecast_later_than_the_plan_counts_as_slipped(manager_client):
     assert "Slipped" in row_of(response, "Stage 2a – Design")
     overview = manager_client.get(reverse("programmes:overview", kwargs={"programme": AGMA}))
     assert "<strong>6</strong> slipped" in overview.content.decode()
+
+
+def test_each_page_lists_the_rows_of_that_page_in_order(manager_client):
+    """Pages read their rows by id first (``MilestoneQuerySet.ids_first``): page by page, in
+    each sort order, the titles are those of the whole list in that order, each once."""
+    for sort in ("", "-planned_completion", "status", "-owner"):
+        whole = rows_of(manager_client.get(milestones_url(sort=sort, per_page=100)), "")
+        paged = []
+        for page in (1, 2, 3):
+            response = manager_client.get(milestones_url(sort=sort, per_page=10, page=page))
+            paged += rows_of(response, "")
+        assert paged == whole[:29] and len(paged) == 29
+
+
+def test_a_meetings_milestones_are_listed_from_its_link(manager_client):
+    """The meetings page names a meeting's first ten milestones and links to all of them."""
+    meeting = Meeting.objects.filter(body__programme__slug=WIGAN).first()
+    area = ServiceAreaFactory(programme=meeting.body.programme)
+    for index in range(12):
+        MilestoneFactory(service_area=area, reports_to=meeting, title=f"Reports {index:02}")
+    page = manager_client.get(reverse("reports:meetings", kwargs={"programme": WIGAN}))
+    html = page.content.decode()
+    link = reverse("milestones:list", kwargs={"programme": WIGAN}) + f"?reports_to={meeting.pk}"
+    count = Milestone.objects.filter(reports_to=meeting).count()
+    assert f'<a href="{link}">All {count} milestones reporting to it</a>' in html
+    listed = rows_of(manager_client.get(link), "")
+    assert len(listed) == count
+    assert sum("Reports " in row for row in listed) == 12

@@ -18,6 +18,7 @@ from programmes.rights import LIMITED_TO_PARTNER, Rights
 from reports.models import CommitteeReport
 from tests.api.conftest import token_client
 from tests.conftest import signed_in
+from tests.factories import MilestoneFactory
 from tests.helpers import text_of
 from tests.programmes.factories import ActionFactory, RiskFactory, SavingsLineFactory
 from tests.programmes.people_helpers import new_person
@@ -323,3 +324,20 @@ def test_the_meetings_export_lists_only_their_areas_milestones(
     assert ours.title in theirs
     assert others.title not in theirs
     assert others.title in cells(reader_client)
+
+
+def test_the_meetings_page_counts_only_their_areas_milestones(trafford, reader_client, agma):
+    meeting = Meeting.objects.filter(body__programme=agma).order_by("date").first()
+    before = meeting.milestones.count()
+    ours = area(agma, THEIRS[0])
+    for number in range(12):  # more than the page names, so it gives a count and a link
+        MilestoneFactory(service_area=ours, title=f"Ours {number}", reports_to=meeting)
+    for number in range(5):
+        MilestoneFactory(
+            service_area=area(agma, NOT_THEIRS), title=f"Others {number}", reports_to=meeting
+        )
+    theirs_seen = meeting.milestones.filter(service_area__name__in=THEIRS).count()
+    page = text_of(trafford.get(url("reports:meetings")))
+    assert f"All {theirs_seen} milestones reporting to it" in page
+    everyone = text_of(reader_client.get(url("reports:meetings")))
+    assert f"All {before + 17} milestones reporting to it" in everyone
