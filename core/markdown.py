@@ -7,6 +7,7 @@ that small set of tags, as a second guard.
 
 import functools
 import html
+import re
 import threading
 
 import markdown as markdown_lib
@@ -37,9 +38,32 @@ def _converter() -> markdown_lib.Markdown:
 RENDERED_CACHE_SIZE = 8192
 
 
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def _breaks_in_bullets_kept(text: str) -> str:
+    """A line typed under a bullet without a bullet of its own starts a new line in that bullet,
+    as the author wrote it (Markdown would join it to the line above). The line above ends in a
+    Markdown hard break; paragraphs outside lists are left to flow as before."""
+    lines = text.split("\n")
+    in_item = False
+    for number, line in enumerate(lines):
+        if _LIST_ITEM_RE.match(line):
+            in_item = True
+        elif not line.strip():
+            in_item = False
+        elif in_item and number:
+            lines[number - 1] = lines[number - 1].rstrip() + "  "
+    return "\n".join(lines)
+
+
 @functools.lru_cache(maxsize=RENDERED_CACHE_SIZE)
 def _render(text: str) -> str:
-    converted = _converter().reset().convert(html.escape(text, quote=False))
+    converted = (
+        _converter()
+        .reset()
+        .convert(html.escape(_breaks_in_bullets_kept(text.replace("\r\n", "\n")), quote=False))
+    )
     cleaned = nh3.clean(converted, tags=ALLOWED_TAGS, attributes={}, url_schemes=set())
     # A Markdown table's header cells are its header row: say so to screen readers (and PDF
     # tags). Every attribute was removed above, so each header cell reads exactly "<th>".

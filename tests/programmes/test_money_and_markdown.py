@@ -92,3 +92,16 @@ def test_find_pounds_says_where_the_amount_is_and_whether_it_is_negative():
     assert (found.value, found.negative, found.start, found.end) == (Decimal(20000), False, 8, 15)
     assert find_pounds("£-500").negative and find_pounds("(£500)").negative
     assert find_pounds("tbc") is None
+
+
+def test_a_line_break_inside_a_bullet_comes_out_as_written():
+    html = render_markdown(
+        "Key dates:\nstill one paragraph.\n\n"
+        "- Consultation closes 17th & 18th Nov\n  Deadline extended to May '10\n"
+        "- Second bullet\n\n1. First step\n2. Second step"
+    )
+    assert "<p>Key dates:\nstill one paragraph.</p>" in html  # paragraphs flow as before
+    bullet = "<li>Consultation closes 17th &amp; 18th Nov<br>\n  Deadline extended to May '10</li>"
+    assert bullet in html
+    assert "<li>Second bullet</li>" in html
+    assert "<ol>\n<li>First step</li>\n<li>Second step</li>\n</ol>" in html
