@@ -50,8 +50,11 @@ REPORT_OPTIONS = {"normalise": "on", "columns": ["status"]}
 
 
 def report_options(kind: str) -> dict:
-    """``REPORT_OPTIONS`` for a kind: the Status column where the kind offers one."""
-    if kind in ("milestones", "closure"):
+    """``REPORT_OPTIONS`` for a kind: the Status column where the kind offers one, and the
+    closure's risk log with the rating worked out on the matrix (a column it offers)."""
+    if kind == "closure":
+        return {**REPORT_OPTIONS, "columns": ["status", "rating"]}
+    if kind == "milestones":
         return REPORT_OPTIONS
     return {"normalise": "on"}
 

@@ -51,11 +51,21 @@ def committed(programme, data: bytes, **kwargs):
     return record, len(queries)
 
 
+def assert_not_per_row(small_queries: int, large_queries: int, more_rows: int) -> None:
+    """As many queries for the larger import; on a database that caps a statement's parameters
+    (SQLite: Django splits a bulk insert or update into statements of a few dozen rows), far
+    fewer than a query for every five more rows. A query a row would be ``more_rows`` more."""
+    if connection.features.max_query_params is None:
+        assert large_queries == small_queries
+    else:
+        assert large_queries - small_queries < more_rows / 5
+
+
 def test_a_first_import_runs_as_many_queries_for_1000_rows_as_for_100(fresh_programme):
     small, small_queries = committed(fresh_programme, tracker(100, "Small"))
     large, large_queries = committed(fresh_programme, tracker(1000, "Large"))
     assert (small.created, large.created) == (100, 1000)
-    assert large_queries == small_queries
+    assert_not_per_row(small_queries, large_queries, 900)
     assert small_queries < 60
 
 
@@ -65,7 +75,7 @@ def test_updating_1000_rows_runs_as_many_queries_as_updating_100(fresh_programme
     small, small_queries = committed(fresh_programme, tracker(100, "Small", moved=True))
     large, large_queries = committed(fresh_programme, tracker(1000, "Large", moved=True))
     assert (small.updated, large.updated) == (100, 1000)
-    assert large_queries == small_queries
+    assert_not_per_row(small_queries, large_queries, 900)
 
 
 def test_every_row_keeps_the_services_rules(fresh_programme):

@@ -12,12 +12,11 @@ from core.records import record_edit
 from core.versioning import StaleEdit
 from exports import rows as export_rows
 from exports import workbook as export
-from imports import names
+from imports import applying, names
 from imports.importing import ImportRefused
-from imports.kinds import milestones as milestones_kind
 from imports.plans import UNCHANGED
 from milestones.models import Milestone
-from milestones.services import milestone_create, milestone_edit
+from milestones.services import milestone_create
 from programmes.models import Action, ImportRecord, Programme, Risk, SavingsLine, ServiceArea
 from tests.imports.conftest import (
     commit,
@@ -328,17 +327,17 @@ def test_a_failure_part_way_saves_nothing(fresh_programme, monkeypatch):
     ]
     calls = []
 
-    def edit_then_fail(*, milestone, **kwargs):
-        calls.append(milestone.title)
-        if milestone.title == "Second":
-            raise StaleEdit(milestone, ["comment"])
-        return milestone_edit(milestone=milestone, **kwargs)
+    def edit_then_fail(edits, **kwargs):
+        """Someone else saved "Second" while the import was writing: the batch is refused."""
+        calls.extend(edit.milestone.title for edit in edits)
+        second = next(edit.milestone for edit in edits if edit.milestone.title == "Second")
+        raise StaleEdit(second, ["comment"])
 
-    monkeypatch.setattr(milestones_kind, "milestone_edit", edit_then_fail)
+    monkeypatch.setattr(applying, "milestones_edit", edit_then_fail)
     before = snapshot()
     with pytest.raises(ImportRefused, match="was changed by someone else"):
         commit(workbook({"Tracker": rows}), fresh_programme)
     assert calls == ["First", "Second"]
-    assert snapshot() == before
+    assert snapshot() == before  # "Third", created before the edits, is gone too
     first.refresh_from_db()
     assert first.comment == "old"
