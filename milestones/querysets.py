@@ -25,6 +25,11 @@ class MilestoneQuerySet(models.QuerySet):
         if isinstance(k, slice) and self._result_cache is None and getattr(self, "_ids_first", 0):
             whole = self._chain()
             whole._ids_first = False
+            ordering = whole.query.order_by
+            if ordering and not {"pk", "id", "-pk", "-id"} & set(ordering):
+                # Rows that tie on the sort (every "Complete" milestone) keep one order from
+                # page to page: without a last key, PostgreSQL may return ties in any order.
+                whole = whole.order_by(*ordering, "pk")
             ids = list(whole.values_list("pk", flat=True)[k])
             rows = {row.pk: row for row in whole.filter(pk__in=ids).order_by()}
             return [rows[pk] for pk in ids]

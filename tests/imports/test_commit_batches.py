@@ -52,11 +52,12 @@ def committed(programme, data: bytes, **kwargs):
 
 
 def assert_not_per_row(small_queries: int, large_queries: int, more_rows: int) -> None:
-    """As many queries for the larger import; on a database that caps a statement's parameters
-    (SQLite: Django splits a bulk insert or update into statements of a few dozen rows), far
-    fewer than a query for every five more rows. A query a row would be ``more_rows`` more."""
-    if connection.features.max_query_params is None:
-        assert large_queries == small_queries
+    """Hardly more queries for the larger import: a statement per 500 history rows more on
+    PostgreSQL; on a database that caps a statement's parameters (SQLite: Django splits a bulk
+    insert or update into statements of a few dozen rows), fewer than a query for every five
+    more rows. A query a row would be ``more_rows`` more (the issue measured about 13)."""
+    if connection.features.max_query_params is None:  # PostgreSQL: history rows go 500 a time
+        assert large_queries - small_queries < more_rows / 100
     else:
         assert large_queries - small_queries < more_rows / 5
 
