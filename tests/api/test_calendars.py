@@ -51,6 +51,7 @@ def test_a_revoked_link_stops_working(manager_client, agma):
 
 def test_losing_access_closes_the_programmes_feed(reader_client, django_user_model, agma):
     url = make_link(reader_client, programme=agma.pk)
+    assert Client().get(url).status_code == 200  # the link works while the access lasts
     ProgrammeAccess.objects.filter(user__username="reader", programme=agma).delete()
     assert Client().get(url).status_code == 404
 

@@ -217,8 +217,13 @@ def test_an_update_written_meanwhile_is_never_replaced(api_as, django_user_model
 
 def test_another_programmes_manager_sees_none_of_it(wigan_manager, agma, own_area):
     client = token_client(wigan_manager)
+    updates_before = ProgressUpdate.objects.count()
     assert client.get(f"/api/programmes/{agma.slug}/").status_code == 404
     added = client.post("/api/service-areas/", {"programme": agma.slug, "name": "Theirs"})
     assert added.status_code == 400
+    assert "programme" in added.json()  # refused for the programme it names
     update = client.post("/api/progress-updates/", {"service_area": own_area.pk, "text": "x"})
     assert update.status_code == 400
+    assert "service_area" in update.json()
+    assert not ServiceArea.objects.filter(programme=agma, name="Theirs").exists()
+    assert ProgressUpdate.objects.count() == updates_before
