@@ -141,10 +141,21 @@ def manage(env: dict, settings: str, *command: str) -> None:
     )
 
 
-class Gunicorn:
-    """gunicorn serving ``config.settings.benchmark`` on a free port, for a ``with`` block."""
+# How gunicorn.conf.py runs the workers in production (two threads each, its time-out and worker
+# recycling), for a run that should serve as production does (the load test).
+PRODUCTION_WORKERS = (
+    "--threads=2",
+    "--timeout=60",
+    "--max-requests=2000",
+    "--max-requests-jitter=200",
+)
 
-    def __init__(self, env: dict, workers: int):
+
+class Gunicorn:
+    """gunicorn serving ``config.settings.benchmark`` on a free port, for a ``with`` block;
+    ``options`` are added to (and override) the command's own."""
+
+    def __init__(self, env: dict, workers: int, options: tuple[str, ...] = ()):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
@@ -161,6 +172,7 @@ class Gunicorn:
             # Not the repository's gunicorn.conf.py (read from the working folder by default):
             # its start-up collectstatic would race the one prepare() ran.
             f"--config={EMPTY_CONFIG}",
+            *options,
         ]
         self.env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.benchmark"}
 

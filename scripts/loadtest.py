@@ -15,6 +15,11 @@ then use. Making the template takes minutes (loading the seeds); copying it, a s
 ``--reuse`` the template and the collected static files are kept for the next run and used if
 they are there. This file is also the locustfile that the run hands to locust (headless). The
 figures are recorded in docs/performance.md ("Load test").
+
+Why this module is long: it is both the runner and the locustfile it hands to locust, so the
+officers' behaviour (``Officer``, ``FormReader``) and the run around them (the template
+database, signing in, the check of every accepted write) live in one file that locust can load
+alone; gunicorn and the shared set-up come from ``benchmark_pages``.
 """
 
 import argparse
@@ -210,12 +215,11 @@ def main() -> None:
     args = parser.parse_args()
 
     template = f"{args.database}_template" + (f"_{args.milestones}" if args.milestones else "")
-    env, static = setup.environment(args.database_url)
+    env, static = setup.environment(args.database_url, args.database)
     if args.reuse:
         static.cleanup()
         static = None
         env["STATIC_ROOT"] = str(Path(tempfile.gettempdir()) / f"{args.database}-static")
-    env["DATABASE_URL"] = database_url(args.database_url, args.database)
     folder = tempfile.TemporaryDirectory()
     writes = Path(folder.name) / "writes.jsonl"
     writes.touch()
@@ -232,7 +236,7 @@ def main() -> None:
         )
         programme = setup.LARGE if args.milestones else setup.SEED
         sessions = [] if args.sign_in else signed_in(env, setup.USERNAME, args.users)
-        with Gunicorn(env, args.workers) as host:
+        with setup.Gunicorn(env, args.workers, setup.PRODUCTION_WORKERS) as host:
             started = time.perf_counter()
             print(f"load average before: {load_average()}", flush=True)
             locust = subprocess.run(
@@ -276,57 +280,6 @@ def main() -> None:
             drop_database(args.database_url, template)
 
 
-class Gunicorn:
-    """gunicorn as ``gunicorn.conf.py`` runs it in production (sync workers with two threads
-    each, its time-out and worker recycling), serving ``config.settings.benchmark`` with
-    ``workers`` processes on a free port, without the access log, for a ``with`` block. The
-    static files are collected beforehand (``collect_static``), not as it starts."""
-
-    def __init__(self, env: dict, workers: int):
-        import socket
-
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.command = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi:application",
-            "--config=/dev/null",  # not gunicorn.conf.py, which collects the static files again
-            f"--bind=127.0.0.1:{self.port}",
-            f"--workers={workers}",
-            "--threads=2",
-            "--timeout=60",
-            "--max-requests=2000",
-            "--max-requests-jitter=200",
-            "--log-level=warning",
-        ]
-        self.env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.benchmark"}
-
-    def __enter__(self) -> str:
-        import urllib.request
-
-        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env)
-        address = f"127.0.0.1:{self.port}"
-        deadline = time.monotonic() + 600  # collecting the static files is slow on a busy machine
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn stopped ({self.process.returncode})")
-            try:
-                with urllib.request.urlopen(f"http://{address}/accounts/login/", timeout=30):
-                    return address
-            except OSError:
-                time.sleep(1)
-        raise RuntimeError("gunicorn did not start")
-
-    def __exit__(self, *exc) -> None:
-        import signal
-
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=60)
-
-
 def signed_in(env: dict, username: str, count: int) -> list[str]:
     """Session keys of ``count`` sessions of ``username``, signed in as the sign-in page would
     (Django's ``login``, with this project's session bookkeeping), in the run's database."""
@@ -356,12 +309,6 @@ def load_average() -> str:
     return " ".join(f"{figure:.1f}" for figure in os.getloadavg())
 
 
-def database_url(server_url: str, name: str) -> str:
-    from urllib.parse import urlsplit, urlunsplit
-
-    return urlunsplit(urlsplit(server_url)._replace(path=f"/{name}"))
-
-
 def prepare_template(args, template: str, setup) -> bool:
     """The database every run starts from: migrated, the seed programmes and the demonstration
     programme loaded with the demo accounts (as ``make run`` does), and with ``--milestones``
@@ -375,6 +322,11 @@ def prepare_template(args, template: str, setup) -> bool:
             "SELECT 1 FROM pg_database WHERE datname = %s", [template]
         ).fetchone()
         if found and args.reuse:
+            # A template kept from an older checkout is brought up to this one's migrations:
+            # the pages would otherwise ask for columns it does not have.
+            env, static = setup.environment(args.database_url, template)
+            static.cleanup()
+            setup.manage(env, "config.settings.local", "migrate", "--noinput", "-v0")
             return False
         seeded = f"{args.database}_template"
         start_from = ""
@@ -385,9 +337,8 @@ def prepare_template(args, template: str, setup) -> bool:
         connection.execute(f"DROP DATABASE IF EXISTS {template} WITH (FORCE)")
         copy = f" TEMPLATE {start_from}" if start_from else ""
         connection.execute(f"CREATE DATABASE {template}{copy}")
-    env, static = setup.environment(args.database_url)
+    env, static = setup.environment(args.database_url, template)
     static.cleanup()
-    env["DATABASE_URL"] = database_url(args.database_url, template)
     try:
         if not start_from:
             setup.manage(env, "config.settings.local", "migrate", "--noinput", "-v0")
